@@ -1,0 +1,46 @@
+from enum import StrEnum
+
+from flask_login import UserMixin
+from sqlalchemy import func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..database import UTCDateTime, utcnow
+from ..extensions import db
+
+
+class AccountType(StrEnum):
+    SEEKER = "seeker"
+    EMPLOYER = "employer"
+
+
+class User(UserMixin, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stored lower-cased so uniqueness is case-insensitive on every database.
+    email: Mapped[str] = mapped_column(db.String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(db.String(255))
+    name: Mapped[str] = mapped_column(db.String(120))
+    account_type: Mapped[str] = mapped_column(db.String(16), default=AccountType.SEEKER)
+    is_staff: Mapped[bool] = mapped_column(default=False)
+    is_active_account: Mapped[bool] = mapped_column(default=True)
+    email_verified_at = mapped_column(UTCDateTime())
+    last_login_at = mapped_column(UTCDateTime())
+    created_at = mapped_column(UTCDateTime(), default=utcnow, server_default=func.now(), nullable=False)
+
+    @property
+    def is_active(self):
+        return self.is_active_account
+
+    @property
+    def is_verified(self):
+        return self.email_verified_at is not None
+
+    @property
+    def is_employer(self):
+        return self.account_type == AccountType.EMPLOYER
+
+    @property
+    def is_seeker(self):
+        return self.account_type == AccountType.SEEKER
+
+    def __repr__(self):
+        return f"<User {self.id} {self.email}>"

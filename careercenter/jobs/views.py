@@ -1,0 +1,54 @@
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..extensions import db
+from ..rendering import render_markdown
+from .models import Job, JobStatus
+
+bp = Blueprint("jobs", __name__, url_prefix="/jobs")
+
+
+def _page_number():
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
+
+
+@bp.route("", strict_slashes=False)
+def index():
+    query = Job.published().order_by(Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc())
+    page = db.paginate(query, page=_page_number(), per_page=20, error_out=False)
+    return render_template("jobs/index.html", page=page)
+
+
+def _parse_ref(ref):
+    head, _, _slug = ref.partition("-")
+    if not head.isdigit() or len(head) > 12:
+        abort(404)
+    return int(head)
+
+
+def can_preview(job, user):
+    """Members of the posting company and staff may see a post that is not live."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or job.company.has_member(user)
+
+
+@bp.route("/<ref>")
+def detail(ref):
+    job = db.session.get(Job, _parse_ref(ref))
+    if job is None:
+        abort(404)
+    if not job.is_live and not can_preview(job, current_user):
+        if job.status in (JobStatus.EXPIRED, JobStatus.CLOSED) or (job.status == JobStatus.PUBLISHED):
+            return render_template("jobs/gone.html", job=job), 410
+        abort(404)
+    if ref != f"{job.id}-{job.slug}" and request.method == "GET":
+        return redirect(url_for("jobs.detail", ref=f"{job.id}-{job.slug}"), code=301)
+    if job.is_live and not can_preview(job, current_user):
+        # One UPDATE, no read-modify-write race between gunicorn processes.
+        db.session.execute(db.update(Job).where(Job.id == job.id).values(view_count=Job.view_count + 1))
+        db.session.commit()
+    return render_template("jobs/detail.html", job=job, description=render_markdown(job.description_md))

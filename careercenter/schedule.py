@@ -1,0 +1,22 @@
+"""Every periodic job, in one list, each with a stable name.
+
+``python jobs_worker.py cron`` registers them with RQ's cron scheduler (run
+exactly one such process); each entry enqueues an ordinary task on its queue.
+In the embedded default there is no scheduler: the same work is run by the
+CLI commands named beside each entry.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Periodic:
+    name: str
+    path: str  # "module:function" of a task taking no arguments
+    cron: str  # crontab in UTC
+    queue: str = "default"
+
+
+PERIODIC_JOBS = [
+    # Filled by the domains: e.g. Periodic("expire-jobs", "careercenter.jobs.tasks:expire_jobs", "5 * * * *")
+]

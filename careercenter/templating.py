@@ -1,0 +1,26 @@
+"""Globals and filters shared by page and email templates."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, url_for
+
+from .jobs.models import label
+
+
+def absolute_url(endpoint, **values):
+    """A full URL on ``SITE_URL`` (emails and feeds must not trust the request's host)."""
+    return current_app.config["SITE_URL"] + url_for(endpoint, **values)
+
+
+def local_date(value, fmt="%b %-d, %Y"):
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
+    return value.strftime(fmt)
+
+
+def register_template_helpers(app):
+    app.jinja_env.globals.update(absolute_url=absolute_url, site_name="CareerCenter")
+    app.jinja_env.filters.update(label=label, local_date=local_date)

@@ -1,0 +1,3 @@
+from careercenter import create_app
+
+app = create_app()
