@@ -6,3 +6,8 @@ Public entry points:
     describe_code(code, icd10cm_lookup=None) -> dict | None
     specialties_for_code(code, icd10cm_lookup=None) -> list[dict]
 """
+
+from .describe import describe_code, specialties_for_code
+from .link import link_post
+
+__all__ = ["describe_code", "link_post", "specialties_for_code"]

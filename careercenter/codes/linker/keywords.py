@@ -46,7 +46,7 @@ CONTEXT_KEYWORDS = {
     "HIM", "health information management", "revenue cycle", "denials", "compliance",
     "health plan", "telehealth", "observation", "MRT", "medical records technician", "CDS",
     "recovery", "billing", "trauma", "echo", "MAC", "ROI", "AIR", "TIPS", "IR",
-    "critical care", "CDI specialist", "oncology", "cardiac", "registry", "anesthesia",
+    "critical care", "CDI specialist", "NCCI edits", "oncology", "cardiac", "registry", "anesthesia",
 }
 # The bare words "inpatient"/"outpatient" count only before a noun naming coding work, so
 # "inpatient, outpatient and professional claims" in a payer post does not make it a facility job.

@@ -15,7 +15,8 @@ from .placement import ranked_specialties
 
 STRUCTURED_WEIGHT = 5.0
 SETTING_MIN_SCORE = 1.0
-SETTING_MIN_SHARE = 0.25  # of the best setting's score
+SETTING_MIN_SHARE = 0.3  # of the best setting's score, capped at SETTING_SHARE_CAP
+SETTING_SHARE_CAP = 6.0  # a post piling up words for one setting must not hide a second one
 UMBRELLA_MIN_SHARE = 0.6
 SPECIALTY_MIN_SCORE = 2.0
 SPECIALTY_MIN_SHARE = 0.35
@@ -27,6 +28,7 @@ SPECIALTY_CODES_ALONE = 3.0  # ... unless the codes alone say it loudly
 UMBRELLA_SETTINGS = {"him", "billing-revenue-cycle"}
 # A title naming coding work makes HIM words in it a job series or department, not the job.
 _CODING_ROLE = ("coder", "coding", "cdi", "cdis", "documentation", "auditor", "registrar", "biller")
+HOSPITAL_EMPLOYERS = {"hospital", "health-system", "federal"}
 EMPLOYER_SETTING = {"physician-group": "professional-fee", "asc": "ambulatory-surgery",
                     "ambulatory-surgery-center": "ambulatory-surgery"}
 
@@ -68,6 +70,11 @@ def _score_settings(post: dict, title: str, body: str, creds: list[dict]) -> dic
     employer_slug = EMPLOYER_SETTING.get(str(post.get("employer_type") or "").lower())
     if employer_slug:
         _add(scores, employer_slug, 1.0, f"employer type {post['employer_type']}")
+    if str(post.get("employer_type") or "").lower() in HOSPITAL_EMPLOYERS:
+        # A hospital's own CPT/HCPCS coding is the outpatient facility claim.
+        named = systems.named_systems(f"{title}\n{body}")
+        if "cpt" in named or "hcpcs" in named:
+            _add(scores, "outpatient-facility", 0.5, "hospital employer coding CPT/HCPCS")
     for slug in _structured(post, "settings"):
         if catalog.setting(slug):
             _add(scores, slug, STRUCTURED_WEIGHT, "chosen by employer")
@@ -77,7 +84,7 @@ def _score_settings(post: dict, title: str, body: str, creds: list[dict]) -> dic
 def _pick_settings(scores: dict, title: str) -> list[dict]:
     if not scores:
         return []
-    best = max(entry["score"] for entry in scores.values())
+    best = min(SETTING_SHARE_CAP, max(entry["score"] for entry in scores.values()))
     coding_title = any(word in title.lower().replace("/", " ").split() or word in title.lower()
                        for word in _CODING_ROLE)
     picked = []
