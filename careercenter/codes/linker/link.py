@@ -16,7 +16,8 @@ from .placement import ranked_specialties
 STRUCTURED_WEIGHT = 5.0
 SETTING_MIN_SCORE = 1.0
 SETTING_MIN_SHARE = 0.3  # of the best setting's score, capped at SETTING_SHARE_CAP
-SETTING_SHARE_CAP = 6.0  # a post piling up words for one setting must not hide a second one
+SETTING_SHARE_CAP = 6.0
+SETTING_FALLBACK_MIN = 0.4  # a preferred credential alone, when nothing else names a setting  # a post piling up words for one setting must not hide a second one
 UMBRELLA_MIN_SHARE = 0.6
 SPECIALTY_MIN_SCORE = 2.0
 SPECIALTY_MIN_SHARE = 0.35
@@ -98,6 +99,11 @@ def _pick_settings(scores: dict, title: str) -> list[dict]:
             if not entry["title"] and entry["score"] < UMBRELLA_MIN_SHARE * best:
                 continue
         picked.append({"slug": slug, "score": round(entry["score"], 2), "evidence": entry["evidence"]})
+    if not picked:
+        # Every coding job happens somewhere: with only weak signals, keep the strongest one.
+        slug, entry = max(scores.items(), key=lambda pair: pair[1]["score"])
+        if entry["score"] >= SETTING_FALLBACK_MIN and not (slug == "him" and coding_title):
+            picked.append({"slug": slug, "score": round(entry["score"], 2), "evidence": entry["evidence"]})
     return sorted(picked, key=lambda item: -item["score"])
 
 
