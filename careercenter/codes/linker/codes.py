@@ -29,7 +29,7 @@ _DENTAL_WORDS = re.compile(r"\bCDT\b|dental|dentist|tooth|teeth|\bD-codes?\b|\bA
                            re.IGNORECASE)
 _PCS_WORDS = re.compile(r"ICD-?10-?PCS|\bPCS\b|procedure codes?|root operation|inpatient procedure",
                         re.IGNORECASE)
-_CODE_WORDS = re.compile(r"\bCPT\b|\bcodes?\b|\bcoding\b|\bcoder\b|E/M|HCPCS|modifier|ICD", re.IGNORECASE)
+_CODE_WORDS = re.compile(r"\bCPT\b|\bcod(?:es?|ing|ers?)\b|E/M|HCPCS|modifier|ICD", re.IGNORECASE)
 _HCC_MODEL = re.compile(r"HCC|\bmodel\b|version|RAF", re.IGNORECASE)
 _MAAA_WORDS = re.compile(r"MAAA|multianalyte|CPT|\bPLA\b", re.IGNORECASE)
 
