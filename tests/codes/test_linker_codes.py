@@ -74,6 +74,7 @@ def test_finds_codes(text, expected):
         "CMS-HCC V28 model replaces V24 for coding.",
         "CPT coder; 12 months; modifiers 25, 59, XS, RT and LT.",
         "CPT coder paid INR 4.8 lakh, 60k bonus.",
+        "CPT coder; see posting item #27447 and USD 61000.",
     ],
 )
 def test_never_takes_pay_zip_phone_ids_years_or_modifiers(text):

@@ -48,6 +48,7 @@ def test_finds_credentials(text, expected):
         "CDIS and CDI specialists",  # job titles, not credentials
         "registered nurse license",  # RN matches only as the token
         "ICD-10-CM codes and CPT",
+        "Open to non-CPC and non-CCS candidates",  # glued to a hyphenated word
     ],
 )
 def test_credential_traps(text):
