@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from . import icd10, noise, placement
-from .shapes import Reading, internal_system, only_icd_letter, readings
+from . import catalog, icd10, noise, placement, ranges
+from .shapes import Reading, only_icd_letter, readings
 
 # Upper-case tokens only: codes are written in capitals, and this keeps words like "id" out.
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])([A-Z0-9]{3,7}(?:\.(?:[A-Z0-9]{1,4}|-))?(?:-(?![A-Za-z0-9]))?)(?![A-Za-z0-9])")
@@ -88,8 +88,6 @@ def _choose_letter_code(options: list[Reading], text: str, start: int, end: int,
 
 
 def _in_section_range(code: str) -> bool:
-    from . import catalog, ranges
-
     return any(ranges.contains("hcpcs", lo, hi, code)
                for section in catalog.hcpcs_sections() for lo, hi in section["ranges"])
 
@@ -197,5 +195,4 @@ def describe_found(item: Found) -> dict:
         out["also"] = ["hcpcs"]  # CDT is the D section of HCPCS Level II
     if item.truncated:
         out["truncated"] = True
-    out["internal_system"] = internal_system(reading)
     return out

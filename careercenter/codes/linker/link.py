@@ -8,6 +8,8 @@ code says little about the job (a pro-fee orthopedic post still lists E/M codes)
 
 from __future__ import annotations
 
+import re
+
 from . import catalog, keywords, systems
 from .codes import describe_found, find_codes
 from .credentials import find_credentials
@@ -28,7 +30,7 @@ SPECIALTY_CODES_ALONE = 3.0  # ... unless the codes alone say it loudly
 # only when the post is mainly about them.
 UMBRELLA_SETTINGS = {"him", "billing-revenue-cycle"}
 # A title naming coding work makes HIM words in it a job series or department, not the job.
-_CODING_ROLE = ("coder", "coding", "cdi", "cdis", "documentation", "auditor", "registrar", "biller")
+_CODING_ROLE = re.compile(r"\b(?:coders?|coding|CDIS?|documentation|auditor|registrar|biller)\b", re.IGNORECASE)
 HOSPITAL_EMPLOYERS = {"hospital", "health-system", "federal"}
 EMPLOYER_SETTING = {"physician-group": "professional-fee", "asc": "ambulatory-surgery",
                     "ambulatory-surgery-center": "ambulatory-surgery"}
@@ -52,6 +54,16 @@ def _add(scores: dict, slug: str, weight: float, evidence: str, kind: str = "wor
         entry["evidence"].append(evidence)
 
 
+def _add_keywords(scores: dict, kind: str, title: str, body: str) -> None:
+    for slug, found in keywords.score_hits(keywords.find_hits(kind, title, body)).items():
+        entry = scores.setdefault(slug, {"score": 0.0, "words": 0.0, "codes": 0.0, "title": False,
+                                         "evidence": []})
+        entry["score"] += found["score"]
+        entry["words"] += found["score"]
+        entry["title"] = entry["title"] or found["title"]
+        entry["evidence"].extend(p for p in found["evidence"] if p not in entry["evidence"])
+
+
 def _structured(post: dict, field: str) -> list[str]:
     value = post.get(field) or []
     return [value] if isinstance(value, str) else [str(v) for v in value]
@@ -59,12 +71,7 @@ def _structured(post: dict, field: str) -> list[str]:
 
 def _score_settings(post: dict, title: str, body: str, creds: list[dict]) -> dict:
     scores: dict[str, dict] = {}
-    for slug, found in keywords.score_hits(keywords.find_hits("settings", title, body)).items():
-        for phrase in found["evidence"]:
-            _add(scores, slug, 0.0, phrase)
-        scores[slug]["score"] += found["score"]
-        scores[slug]["words"] += found["score"]
-        scores[slug]["title"] = found["title"]
+    _add_keywords(scores, "settings", title, body)
     for entry in creds:
         for slug in catalog.credential(entry["code"]).get("settings", []):
             _add(scores, slug, _credential_weight(entry, True), entry["code"])
@@ -86,8 +93,7 @@ def _pick_settings(scores: dict, title: str) -> list[dict]:
     if not scores:
         return []
     best = min(SETTING_SHARE_CAP, max(entry["score"] for entry in scores.values()))
-    coding_title = any(word in title.lower().replace("/", " ").split() or word in title.lower()
-                       for word in _CODING_ROLE)
+    coding_title = bool(_CODING_ROLE.search(title))
     picked = []
     for slug, entry in scores.items():
         if entry["score"] < SETTING_MIN_SCORE or entry["score"] < SETTING_MIN_SHARE * best:
@@ -109,11 +115,7 @@ def _pick_settings(scores: dict, title: str) -> list[dict]:
 
 def _score_specialties(post: dict, title: str, body: str, creds: list[dict], found_codes: list) -> dict:
     scores: dict[str, dict] = {}
-    for slug, found in keywords.score_hits(keywords.find_hits("specialties", title, body)).items():
-        for phrase in found["evidence"]:
-            _add(scores, slug, 0.0, phrase)
-        scores[slug]["score"] += found["score"]
-        scores[slug]["words"] += found["score"]
+    _add_keywords(scores, "specialties", title, body)
     for entry in creds:
         for slug in catalog.credential(entry["code"]).get("specialties", []):
             _add(scores, slug, _credential_weight(entry, False), entry["code"])
@@ -146,7 +148,7 @@ def _pick_specialties(scores: dict) -> list[dict]:
     return sorted(picked, key=lambda item: -item["score"])
 
 
-def _code_systems(text: str, codes_out: list[dict], post: dict) -> list[str]:
+def _code_systems(text: str, codes_out: list[dict]) -> list[str]:
     named = set(systems.named_systems(text))
     for item in codes_out:
         named.add(item["system"])
@@ -174,14 +176,12 @@ def link_post(post: dict, icd10cm_lookup=None) -> dict:
 
     found = find_codes(text, icd10cm_lookup)
     codes_out = [describe_found(item) for item in found]
-    for item in codes_out:
-        item.pop("internal_system", None)
 
     return {
         "settings": _pick_settings(_score_settings(post, title, body, creds), title),
         "specialties": _pick_specialties(_score_specialties(post, title, body, creds, found)),
         "credentials": [{"code": c["code"], "required": c["required"], "evidence": c["evidence"]}
                         for c in creds],
-        "code_systems": _code_systems(text, codes_out, post),
+        "code_systems": _code_systems(text, codes_out),
         "codes": codes_out,
     }
