@@ -75,6 +75,8 @@ def test_finds_codes(text, expected):
         "CPT coder; 12 months; modifiers 25, 59, XS, RT and LT.",
         "CPT coder paid INR 4.8 lakh, 60k bonus.",
         "CPT coder; see posting item #27447 and USD 61000.",
+        "Wear N95 masks while coding on site.",
+        "Billing codes sent as ANSI X12 837 transactions.",
     ],
 )
 def test_never_takes_pay_zip_phone_ids_years_or_modifiers(text):

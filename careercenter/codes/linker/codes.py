@@ -31,6 +31,11 @@ _PCS_WORDS = re.compile(r"ICD-?10-?PCS|\bPCS\b|procedure codes?|root operation|i
                         re.IGNORECASE)
 _CODE_WORDS = re.compile(r"\bCPT\b|\bcod(?:es?|ing|ers?)\b|E/M|HCPCS|modifier|ICD", re.IGNORECASE)
 _HCC_MODEL = re.compile(r"HCC|\bmodel\b|version|RAF", re.IGNORECASE)
+_CODE_WORD = re.compile(r"\bcodes?\b", re.IGNORECASE)
+# Three-character strings that are valid categories but, in posts, usually something else:
+# N95 masks, ANSI X12 837 transactions, vitamin B12, form names.
+_NOT_A_DIAGNOSIS = re.compile(r"mask|respirator|\bEDI\b|ANSI|transaction|\b83[57][IP]?\b|vitamin|\bform\b",
+                              re.IGNORECASE)
 _MAAA_WORDS = re.compile(r"MAAA|multianalyte|CPT|\bPLA\b", re.IGNORECASE)
 
 
@@ -132,7 +137,9 @@ def _choose(token: str, text: str, start: int, end: int, doc_has_code_words: boo
         # A bare category needs diagnosis or code words nearby; V24/V28 near HCC words are models.
         if token.startswith("V") and _HCC_MODEL.search(around):
             return None
-        if not (_ICD_WORDS.search(around) or _CODE_WORDS.search(around)):
+        if _NOT_A_DIAGNOSIS.search(around):
+            return None
+        if not (_ICD_WORDS.search(around) or _CODE_WORD.search(around)):
             return None
         return icd
     # Undotted 4-6 characters (E119, N184): accept with diagnosis context or a non-HCPCS letter.
