@@ -23,6 +23,8 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/flask db upgrade
+	$(BIN)/flask codes load
+	$(BIN)/flask codes load-icd10cm --if-empty
 	$(BIN)/flask seed-demo --if-empty
 	@echo ""
 	@echo "  CareerCenter is running at http://127.0.0.1:5000"

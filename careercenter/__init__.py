@@ -54,10 +54,11 @@ def configure_templates(app):
 
 def register_blueprints(app):
     from .accounts.views import bp as accounts_bp
+    from .codes.views import bp as codes_bp
     from .jobs.views import bp as jobs_bp
     from .public.views import bp as public_bp
 
-    for bp in (public_bp, accounts_bp, jobs_bp):
+    for bp in (public_bp, accounts_bp, jobs_bp, codes_bp):
         app.register_blueprint(bp)
 
 

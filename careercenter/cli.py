@@ -30,6 +30,9 @@ def site_command(group, *args, **kwargs):
 def register_cli(app):
     from .accounts.forms import PASSWORD_MAX, PASSWORD_MIN
     from .accounts.services import create_or_promote_staff
+    from .codes.cli import codes_cli
+
+    app.cli.add_command(codes_cli)
 
     @site_command(app.cli, "create-staff")
     @click.argument("email")

@@ -3,3 +3,4 @@
 from .accounts.models import User  # noqa: F401
 from .employers.models import Company, CompanyMember  # noqa: F401
 from .jobs.models import Job, JobLink  # noqa: F401
+from .codes.models import CATALOG_MODELS, Icd10cmCode  # noqa: F401

@@ -3,7 +3,8 @@
 
 Usage: python scripts/evaluate_linker.py [POSTS.jsonl] [--verbose]
 
-Reads a JSONL file whose lines are posts with an `expected` object (default: the shared samples),
+Reads a JSONL file whose lines are posts with an `expected` object (default: tests/codes/data/samples.jsonl,
+job posts modelled on public postings),
 runs link_post on each and prints micro-averaged precision, recall and F1 per field, plus the
 number of codes the linker took from the post's pay, ZIP/location or phone numbers. Read-only.
 """
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from careercenter.codes.linker.link import link_post  # noqa: E402
 
-DEFAULT_POSTS = "/work/shared/samples/postings.jsonl"
+DEFAULT_POSTS = str(Path(__file__).resolve().parent.parent / "tests" / "codes" / "data" / "samples.jsonl")
 FIELDS = ["settings", "specialties", "credentials", "code_systems", "codes"]
 _PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}")
 _ZIP_NEAR_STATE = re.compile(r"\b[A-Z]{2}\s+(\d{5})(?:-\d{4})?\b")

@@ -1,0 +1,121 @@
+"""Specialty and code pages, the specialty RSS feeds, and the post editor's "suggest" endpoint."""
+
+from email.utils import format_datetime
+
+from flask import Blueprint, abort, jsonify, make_response, redirect, render_template, request, url_for
+
+from flask_login import current_user
+
+from ..accounts.access import employer_required
+from ..employers.models import company_of
+from ..extensions import db
+from .linker.shapes import normalise
+from .models import Specialty
+from .queries import code_jobs_query, specialties_with_counts, specialty_details, specialty_jobs_query, \
+    specialty_names
+from .services import lookup_code, suggest_links
+
+bp = Blueprint("codes", __name__)
+
+
+@bp.app_template_global()
+def job_link_groups(job):
+    from .chips import job_link_groups as groups
+
+    return groups(job)
+
+FEED_SIZE = 50
+SUGGEST_TEXT_MAX = 20_000
+SUGGEST_FIELDS = ("settings", "specialties", "credentials")
+
+
+def _page_number():
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
+
+
+@bp.route("/specialties")
+def specialties():
+    return render_template("codes/specialties.html", rows=specialties_with_counts())
+
+
+@bp.route("/specialties/<slug>")
+def specialty(slug):
+    details = specialty_details(slug)
+    if details is None:
+        abort(404)
+    page = db.paginate(specialty_jobs_query(slug), page=_page_number(), per_page=20, error_out=False)
+    return render_template("codes/specialty.html", page=page, **details)
+
+
+@bp.route("/specialties/<slug>/feed.xml")
+def specialty_feed(slug):
+    specialty = db.get_or_404(Specialty, slug)
+    jobs = db.session.scalars(specialty_jobs_query(slug).limit(FEED_SIZE)).all()
+    body = render_template("codes/feed.xml", specialty=specialty, jobs=jobs, rfc822=format_datetime)
+    response = make_response(body)
+    response.headers["Content-Type"] = "application/rss+xml; charset=utf-8"
+    return response
+
+
+@bp.route("/codes")
+def code_search():
+    """The search box of the code pages: send a typed code to its page."""
+    query = (request.args.get("q") or "").strip()[:40]
+    if not query:
+        return render_template("codes/search.html", query="")
+    token = normalise(query).replace("/", "")
+    if not token:
+        return render_template("codes/search.html", query=query, message="Type a code such as 29881, M17.11 or J9312.")
+    return redirect(url_for("codes.code", code=token))
+
+
+@bp.route("/codes/<code>")
+def code(code):
+    described, source = lookup_code(code[:40])
+    if described is None:
+        message = f"“{code[:40]}” is not a CPT, HCPCS Level II, ICD-10-CM, ICD-10-PCS or MS-DRG code we know."
+        return render_template("codes/search.html", query=code[:40], message=message), 404
+    if described["code"] != code:
+        return redirect(url_for("codes.code", code=described["code"]), code=301)
+    slugs = [item["slug"] for item in described["specialties"]]
+    page = db.paginate(code_jobs_query(described["code"], slugs), page=_page_number(), per_page=20,
+                       error_out=False)
+    return render_template("codes/code.html", code=described, names=specialty_names(slugs), page=page,
+                           icd_note=source.note if described["system"] == "icd10cm" else None)
+
+
+def _bad_request(message):
+    return jsonify(error={"code": 400, "message": message}), 400
+
+
+@bp.route("/codes/suggest", methods=["POST"])
+@employer_required
+def suggest():
+    """JSON in: {title, description, settings?, specialties?, credentials?, removed?}; JSON out:
+    the linker's suggestions with names (see services.suggest_links). CSRF token in X-CSRFToken."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return _bad_request("Send a JSON object with a title and a description.")
+    title, description = data.get("title") or "", data.get("description") or ""
+    if not isinstance(title, str) or not isinstance(description, str):
+        return _bad_request("The title and the description must be text.")
+    if not (title.strip() or description.strip()):
+        return _bad_request("Write a title or a description first.")
+    fields = {}
+    for name in SUGGEST_FIELDS:
+        values = data.get(name) or []
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            return _bad_request(f"{name} must be a list of text values.")
+        fields[name] = values[:50]
+    removed = data.get("removed") or {}
+    if not isinstance(removed, dict):
+        return _bad_request("removed must map settings/specialties/credentials to lists.")
+    fields["removed"] = {name: [v for v in (removed.get(name) or []) if isinstance(v, str)][:50]
+                         for name in SUGGEST_FIELDS if isinstance(removed.get(name) or [], list)}
+    company = company_of(current_user)
+    if company is not None:
+        fields["employer_type"] = company.org_type
+    return jsonify(suggest_links(title[:SUGGEST_TEXT_MAX], description[:SUGGEST_TEXT_MAX], fields))
