@@ -7,6 +7,14 @@ from careercenter import create_app
 
 # Tables whose rows come from migrations (reference data) and must survive wiping.
 PRESERVED_TABLES = {"alembic_version"}
+# The medical-code catalogue (migration 0006). The ICD-10-CM list is not preserved: tests add the
+# codes they need, so the "list not loaded" fallback can be tested too.
+PRESERVED_TABLES |= {
+    "catalog_code_system", "catalog_cpt_section", "catalog_cpt_subsection", "catalog_icd10cm_chapter",
+    "catalog_hcpcs_section", "catalog_credential", "catalog_setting", "catalog_specialty",
+    "catalog_cms_specialty_code", "catalog_taxonomy_code", "catalog_credential_link", "catalog_code_range",
+    "catalog_keyword",
+}
 
 
 def prepare_database(url):
