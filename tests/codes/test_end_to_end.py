@@ -1,7 +1,7 @@
 """A published post gets its links through the configured worker (a real RQ worker on Redis)."""
 
 from careercenter.extensions import db
-from careercenter.jobs.models import LinkKind, LinkSource
+from careercenter.jobs.models import Job, LinkKind, LinkSource
 from careercenter.jobs.tasks import job_published
 from careercenter.queue import enqueue
 from tests.support.codes_factories import add_icd10cm, links_of
@@ -13,10 +13,12 @@ def test_published_post_is_linked_by_the_worker(app, client, run_jobs):
     job = make_job(title="Inpatient Coder III", description_md=(
         "Code acute inpatient stays with ICD-10-CM/PCS, assign the MS-DRG (e.g. DRG 470) and query for "
         "CC/MCC capture for diagnoses such as I10, E11.9 and Z51.11. CCS required."))
-    enqueue(job_published, job.id)
+    job_id = job.id
+    enqueue(job_published, job_id)
     assert links_of(job) == {}  # nothing runs before the commit
     db.session.commit()
     run_jobs()
+    job = db.session.get(Job, job_id)  # the worker ends its session: read the post again
     links = links_of(job, LinkSource.LINKER)
     assert (LinkKind.SETTING, "inpatient-facility") in links
     assert links[(LinkKind.CREDENTIAL, "CCS")].required is True
