@@ -243,3 +243,11 @@ def test_ended_posts_are_still_visible_to_their_employer(client):
 def test_job_page_shows_how_to_apply(client, method, apply_fields, expected):
     job = make_job(apply_method=method, **apply_fields)
     assert expected in client.get(url(job)).get_data(as_text=True)
+
+
+def test_unsafe_apply_and_website_links_are_not_rendered_as_links(client):
+    _, company = make_employer()
+    company.website = "javascript:alert(1)"
+    job = make_job(company, apply_method="url", apply_url="javascript:alert(2)")
+    raw = client.get(url(job)).get_data(as_text=True)
+    assert "javascript:" not in raw
