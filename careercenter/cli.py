@@ -47,9 +47,13 @@ def register_cli(app):
         password = None
         if not email_link:
             password = click.prompt("Password (leave empty to email a set-password link)", hide_input=True,
-                                    confirmation_prompt=True, default="", show_default=False)
+                                    default="", show_default=False)
             if password and not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
                 raise click.BadParameter(f"use {PASSWORD_MIN} to {PASSWORD_MAX} characters", param_hint="password")
+            # Confirm only a typed password: an empty answer means "email a link", with no second Enter.
+            if password and click.prompt("Repeat the password", hide_input=True, default="",
+                                         show_default=False) != password:
+                raise click.BadParameter("the two passwords do not match", param_hint="password")
         user, created = create_or_promote_staff(email, password or None, name)
         click.echo(f"{'Created' if created else 'Promoted'} staff account {user.email}.")
         if not password:

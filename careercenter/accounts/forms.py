@@ -2,7 +2,7 @@ import unicodedata
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, RadioField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 from email_validator import EmailNotValidError, validate_email
 
 from ..forms import choices
@@ -19,9 +19,20 @@ def clean_text(value):
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
+def at_most(n):
+    """A length limit whose message says the limit."""
+    return Length(max=n, message=f"Use at most {n} characters.")
+
+
 def printable(form, field):
+    """Refuse control, format (zero-width, bidi override), private-use and surrogate characters:
+    they hide text, reorder it on screen or break databases (NUL)."""
     if field.data and any(unicodedata.category(c) in {"Cc", "Cf", "Co", "Cs"} for c in field.data):
         raise ValidationError("Remove invisible or control characters.")
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
 
 
 def email_address(form, field):
@@ -38,12 +49,12 @@ class RegisterForm(FlaskForm):
         default=AccountType.SEEKER,
         validators=[DataRequired(message="Choose the kind of account.")],
     )
-    name = StringField("Your name", filters=[clean_text], validators=[DataRequired(message="Enter your name."), Length(max=120), printable])
+    name = StringField("Your name", filters=[clean_text], validators=[DataRequired(message="Enter your name."), at_most(120), printable])
     company_name = StringField(
-        "Organisation name", filters=[clean_text], validators=[Optional(), Length(max=160), printable],
+        "Organisation name", filters=[clean_text], validators=[at_most(160), printable],
         description="Employers only: the hospital, practice, vendor or plan you hire for.",
     )
-    email = EmailField("Email", filters=[lambda v: v.strip() if v else v], validators=[DataRequired(message="Enter your email address."), Length(max=254), email_address])
+    email = EmailField("Email", filters=[strip], validators=[DataRequired(message="Enter your email address."), at_most(254), email_address])
     password = PasswordField(
         "Password",
         validators=[DataRequired(message="Choose a password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.")],
@@ -56,14 +67,15 @@ class RegisterForm(FlaskForm):
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", filters=[lambda v: v.strip().lower() if v else v], validators=[DataRequired(message="Enter your email address."), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(message="Enter your password."), Length(max=PASSWORD_MAX)])
+    # Not lower-cased here, so a failed attempt shows the address as typed; lookups ignore case.
+    email = EmailField("Email", filters=[strip], validators=[DataRequired(message="Enter your email address."), at_most(254), printable])
+    password = PasswordField("Password", validators=[DataRequired(message="Enter your password."), at_most(PASSWORD_MAX)])
     remember = BooleanField("Keep me signed in")
     next = HiddenField()
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(message="Enter your email address."), Length(max=254), email_address])
+    email = EmailField("Email", filters=[strip], validators=[DataRequired(message="Enter your email address."), at_most(254), email_address])
 
 
 class SetPasswordForm(FlaskForm):

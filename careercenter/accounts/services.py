@@ -34,6 +34,8 @@ def register_user(*, email, password, name, account_type, company_name=None):
     email its owner instead, so the page says the same thing either way. Commits."""
     existing = find_user(email)
     if existing is not None:
+        # Spend the time a fresh sign-up spends hashing, so the answer's timing does not tell either.
+        hash_password(password)
         send_email("account-exists", existing.email, user=existing)
         db.session.commit()
         return None

@@ -77,7 +77,8 @@ def login():
         return redirect(safe_next(url_for("public.home")))
     form = LoginForm()
     if request.method == "GET":
-        form.next.data = request.args.get("next", "")
+        # An off-site target is dropped here too, so it never sits in the page.
+        form.next.data = safe_next("")
         form.email.data = request.args.get("email", "")[:254]
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)

@@ -13,7 +13,13 @@ from ..jobs.tasks import job_published
 from ..queue import enqueue
 from .data import COMPANIES, DEMO_PASSWORD, JOBS, PEOPLE
 
-DEMO_LOGINS = [(p["email"], DEMO_PASSWORD, p["label"]) for p in PEOPLE]
+DEMO_LOGINS = [(p["email"], DEMO_PASSWORD, p["label"]) for p in PEOPLE if p.get("show")]
+
+
+def _owner_spec(company_spec):
+    """The demo employer account that owns a company: the named person, or a hiring inbox."""
+    return {"key": company_spec["key"], "email": f"hiring.{company_spec['key']}@demo.careercenter.test",
+            "name": f"{company_spec['name']} hiring team", "type": AccountType.EMPLOYER}
 
 
 def _user(person, now):
@@ -35,6 +41,7 @@ def _company(spec, owner):
 
 
 def database_is_empty():
+    """True when no job exists yet (``seed-demo --if-empty`` loads the set only then)."""
     return db.session.scalar(db.select(Job.id).limit(1)) is None
 
 
@@ -44,7 +51,7 @@ def seed_demo():
     users = {p["key"]: _user(p, now) for p in PEOPLE}
     companies = {}
     for spec in COMPANIES:
-        owner = users.get(spec["key"]) or users["employer"]
+        owner = users.get(spec["key"]) or _user(_owner_spec(spec), now)
         companies[spec["key"]] = _company(spec, owner)
     db.session.flush()
     added = 0
@@ -54,6 +61,7 @@ def seed_demo():
         if exists:
             continue
         fields = {k: v for k, v in spec.items() if k not in {"company", "days_ago"}}
+        # Spread over the last three weeks so the list has a believable order; each lasts 30 days.
         published = now - timedelta(days=spec.get("days_ago", i % 20), hours=i)
         job = Job(company=company, status=JobStatus.PUBLISHED, published_at=published,
                   expires_at=published + timedelta(days=30), **fields)

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..extensions import db
@@ -17,8 +17,11 @@ def _page_number():
 
 @bp.route("", strict_slashes=False)
 def index():
+    """Live posts, featured first, then newest; a page past the end goes to the last page."""
     query = Job.published().order_by(Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc())
-    page = db.paginate(query, page=_page_number(), per_page=20, error_out=False)
+    page = db.paginate(query, page=_page_number(), per_page=current_app.config["JOBS_PER_PAGE"], error_out=False)
+    if page.pages and page.page > page.pages:
+        return redirect(url_for("jobs.index", page=page.pages))
     return render_template("jobs/index.html", page=page)
 
 
@@ -27,6 +30,17 @@ def _parse_ref(ref):
     if not head.isdigit() or len(head) > 12:
         abort(404)
     return int(head)
+
+
+def _other_openings(job, limit=5):
+    """Live posts to offer instead of a closed one: the same employer's first, then the same state."""
+    base = Job.published().where(Job.id != job.id).order_by(Job.published_at.desc()).limit(limit)
+    others = db.session.scalars(base.where(Job.company_id == job.company_id)).all()
+    if len(others) < limit and job.state:
+        seen = [j.id for j in others] or [0]
+        others += db.session.scalars(base.where(Job.state == job.state, Job.id.not_in(seen))
+                                     .limit(limit - len(others))).all()
+    return others
 
 
 def can_preview(job, user):
@@ -43,7 +57,7 @@ def detail(ref):
         abort(404)
     if not job.is_live and not can_preview(job, current_user):
         if job.status in (JobStatus.EXPIRED, JobStatus.CLOSED) or (job.status == JobStatus.PUBLISHED):
-            return render_template("jobs/gone.html", job=job), 410
+            return render_template("jobs/gone.html", job=job, others=_other_openings(job)), 410
         abort(404)
     if ref != f"{job.id}-{job.slug}" and request.method == "GET":
         return redirect(url_for("jobs.detail", ref=f"{job.id}-{job.slug}"), code=301)
