@@ -6,7 +6,7 @@ from sqlalchemy.engine import make_url
 from careercenter import create_app
 
 # Tables whose rows come from migrations (reference data) and must survive wiping.
-PRESERVED_TABLES = {"alembic_version"}
+PRESERVED_TABLES = {"alembic_version", "product"}
 
 
 def prepare_database(url):
