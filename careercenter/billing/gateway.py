@@ -47,6 +47,8 @@ class CheckoutSession:
 
 
 def _session_from(obj):
+    if hasattr(obj, "to_dict"):
+        obj = obj.to_dict()
     pi = obj.get("payment_intent")
     if isinstance(pi, dict):
         pi = pi.get("id")
@@ -90,14 +92,14 @@ class StripeGateway:
         if customer_email:
             params["customer_email"] = customer_email
         try:
-            session = self.client.checkout.sessions.create(params, {"idempotency_key": f"checkout-order-{order.id}"})
+            session = self.client.v1.checkout.sessions.create(params, {"idempotency_key": f"checkout-order-{order.id}"})
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
         return _session_from(session)
 
     def retrieve_checkout(self, session_id):
         try:
-            return _session_from(self.client.checkout.sessions.retrieve(session_id))
+            return _session_from(self.client.v1.checkout.sessions.retrieve(session_id))
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
 
@@ -105,7 +107,7 @@ class StripeGateway:
         if not order.stripe_payment_intent_id:
             raise GatewayError("the order has no payment to refund")
         try:
-            refund = self.client.refunds.create(
+            refund = self.client.v1.refunds.create(
                 {"payment_intent": order.stripe_payment_intent_id, "metadata": {"order_id": str(order.id)}},
                 {"idempotency_key": f"refund-order-{order.id}"},
             )
@@ -118,7 +120,7 @@ class StripeGateway:
         if not self.webhook_secret:
             raise InvalidEvent("no webhook secret configured")
         try:
-            stripe.WebhookSignature.verify_header(payload.decode("utf-8"), signature, self.webhook_secret)
+            stripe.WebhookSignature.verify_header(payload.decode("utf-8"), signature, self.webhook_secret, tolerance=300)
         except (stripe.SignatureVerificationError, UnicodeDecodeError) as exc:
             raise InvalidEvent(str(exc)) from exc
 
