@@ -62,8 +62,6 @@ def test_checkout_sends_the_server_price_and_webhook_publishes(client, employer,
     assert job.status == JobStatus.PUBLISHED and job.is_featured and job.is_live
     order = latest_order()
     assert order.status == OrderStatus.PAID and order.stripe_payment_intent_id.startswith("pi_")
-    assert "Receipt for order" in outbox.last(to=user.email).subject or any(
-        "Receipt" in m.subject for m in outbox.messages(to=user.email))
     subjects = [m.subject for m in outbox.messages(to=user.email)]
     assert any(s.startswith("Receipt for order") and "$199.00" in s for s in subjects)
     assert "Your post is live: Pro-fee Coder" in subjects
@@ -224,12 +222,15 @@ def test_paying_twice_for_the_same_post_refunds_the_second_payment(client, emplo
     assert reply.json["outcome"] == "fulfilled"
     second = latest_order()
     assert second.status == OrderStatus.REFUNDED and second.kind == "duplicate"
-    assert stripe_server.payment_intents[second.stripe_payment_intent_id]["refunded"] is True
+    payment = second.stripe_payment_intent_id
+    assert stripe_server.payment_intents[payment]["refunded"] is True
     assert refreshed(job).status == JobStatus.PUBLISHED and refreshed(job).expires_at == expires
-    assert any(m.subject.startswith("Refund for order") for m in outbox.messages(to=user.email))
+    email, job_id = user.email, job.id
+    assert any(m.subject.startswith("Refund for order") for m in outbox.messages(to=email))
     # Stripe's charge.refunded for that automatic refund does not take the post down.
-    post_event(client, stripe_server.charge_refunded(second.stripe_payment_intent_id))
-    assert refreshed(job).status == JobStatus.PUBLISHED
+    post_event(client, stripe_server.charge_refunded(payment))
+    db.session.expire_all()
+    assert db.session.get(Job, job_id).status == JobStatus.PUBLISHED
 
 
 def test_price_changed_between_checkout_and_webhook_keeps_the_checkout_price(client, employer, stripe_server, outbox):
