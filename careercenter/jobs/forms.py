@@ -26,8 +26,9 @@ class JobForm(FlaskForm):
         description="Markdown: **bold**, *italic*, lists with -, links. HTML is not allowed.",
     )
     work_arrangement = RadioField("Work arrangement", choices=_enum(WorkArrangement), default=WorkArrangement.ONSITE)
-    city = StringField("City", filters=[clean_text], validators=[Optional(), Length(max=100), printable])
-    state = SelectField("State", choices=choices([("", "—")] + US_STATES), validators=[Optional()])
+    # No Optional() here: it would stop the chain before the on-site/remote checks below.
+    city = StringField("City", filters=[clean_text], validators=[Length(max=100), printable])
+    state = SelectField("State", choices=choices([("", "—")] + US_STATES))
     zip_code = StringField("ZIP code", filters=[clean_text], validators=[Optional(), Length(max=10)])
     remote_states = SelectMultipleField(
         "States a remote hire may live in", choices=choices(US_STATES), validators=[Optional()],
@@ -47,8 +48,8 @@ class JobForm(FlaskForm):
         choices=choices([(ApplyMethod.ONSITE, "On CareerCenter"), (ApplyMethod.URL, "On our website"), (ApplyMethod.EMAIL, "By email")]),
         default=ApplyMethod.ONSITE,
     )
-    apply_url = StringField("Application web address", filters=[clean_text], validators=[Optional(), Length(max=500), http_url])
-    apply_email = EmailField("Application email", filters=[lambda v: v.strip() if v else v], validators=[Optional(), Length(max=254), email_address])
+    apply_url = StringField("Application web address", filters=[clean_text], validators=[Length(max=500), http_url])
+    apply_email = EmailField("Application email", filters=[lambda v: v.strip() if v else v], validators=[Length(max=254)])
     apply_deadline = DateField("Application deadline", validators=[Optional()], description="Optional.")
 
     def __init__(self, *args, today=None, **kwargs):
@@ -78,6 +79,8 @@ class JobForm(FlaskForm):
     def validate_apply_email(self, field):
         if self.apply_method.data == ApplyMethod.EMAIL and not field.data:
             raise ValidationError("Enter the address that receives applications.")
+        if field.data:
+            email_address(self, field)
 
     def validate_apply_deadline(self, field):
         if field.data and self.today and field.data < self.today:
