@@ -69,6 +69,7 @@ def test_public_page_lists_only_open_jobs_and_unknown_company_is_404(client):
 
 def test_invitation_creates_a_member_account(client, outbox):
     owner, company = make_employer("owner@team.example", company_name="Team Clinic")
+    company_id = company.id
     login(client, owner.email)
     client.post("/employer/team", data={"email": "New.Colleague@Team.example", "role": "member"})
     mail = outbox.last(to="new.colleague@team.example")
@@ -79,7 +80,7 @@ def test_invitation_creates_a_member_account(client, outbox):
     assert short.status_code == 422 and "Use 10 to 128 characters" in short.get_data(as_text=True)
     joined = client.post(link, data={"name": "Nia Park", "password": "long enough password"}, follow_redirects=True)
     assert "Welcome to Team Clinic" in joined.get_data(as_text=True)
-    roles = dict(db.session.execute(db.select(CompanyMember.user_id, CompanyMember.role).filter_by(company_id=company.id)).all())
+    roles = dict(db.session.execute(db.select(CompanyMember.user_id, CompanyMember.role).filter_by(company_id=company_id)).all())
     assert sorted(roles.values()) == ["member", "owner"]
     # The link works once.
     client.post("/account/logout")
@@ -90,19 +91,20 @@ def test_invitation_for_an_existing_account_and_wrong_account(client, outbox):
     owner, company = make_employer("boss@a.example", company_name="A Clinic")
     invitee = make_user("lee@b.example", account_type="employer")
     someone = make_user("someone@c.example", account_type="employer")
+    company_id, invitee_id, invitee_email, someone_email = company.id, invitee.id, invitee.email, someone.email
     login(client, owner.email)
     client.post("/employer/team", data={"email": "lee@b.example", "role": "owner"})
     link = outbox.last(to="lee@b.example").link("/employer/invitations/").replace("http://careercenter.test", "")
     client.post("/account/logout")
     assert "Sign in to accept" in client.get(link).get_data(as_text=True)
-    login(client, someone.email)
+    login(client, someone_email)
     wrong = client.post(link)
     assert "This invitation was sent to lee@b.example" in wrong.get_data(as_text=True)
     client.post("/account/logout")
-    login(client, invitee.email)
+    login(client, invitee_email)
     client.post(link)
-    member = db.session.scalar(db.select(CompanyMember).filter_by(user_id=invitee.id))
-    assert member.company_id == company.id and member.role == MemberRole.OWNER
+    member = db.session.scalar(db.select(CompanyMember).filter_by(user_id=invitee_id))
+    assert member.company_id == company_id and member.role == MemberRole.OWNER
 
 
 def test_owner_removes_a_member_but_not_the_last_owner(client):
