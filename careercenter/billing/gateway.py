@@ -46,7 +46,7 @@ class CheckoutSession:
         return self.payment_status == "paid"
 
 
-def _session_from(obj):
+def session_from(obj):
     if hasattr(obj, "to_dict"):
         obj = obj.to_dict()
     pi = obj.get("payment_intent")
@@ -95,11 +95,11 @@ class StripeGateway:
             session = self.client.v1.checkout.sessions.create(params, {"idempotency_key": f"checkout-order-{order.id}"})
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
-        return _session_from(session)
+        return session_from(session)
 
     def retrieve_checkout(self, session_id):
         try:
-            return _session_from(self.client.v1.checkout.sessions.retrieve(session_id))
+            return session_from(self.client.v1.checkout.sessions.retrieve(session_id))
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
 

@@ -95,17 +95,18 @@ def fulfil_from_session(order, session):
 def fulfil_order(order_id, *, payment_intent=None, amount_total=None, currency=None, now=None):
     """Mark the order paid and publish (or renew) its post; email the receipt. Commits.
 
-    Returns True when this call did the work, False when the order was already
-    fulfilled or refunded, or the paid amount does not match the order.
+    Returns "fulfilled" when this call did the work, "already fulfilled" when an
+    earlier call did (or the order was refunded), "amount mismatch" when the
+    payment is not for the order's amount (logged, nothing changed).
     """
     now = now or utcnow()
     order = db.session.get(Order, order_id)
     if order is None:
-        return False
+        return "not ours"
     if amount_total is not None and (amount_total != order.amount_cents or (currency or "").lower() != order.currency):
         log.error("order %s: paid %s %s but the order is for %s %s; not fulfilled",
                   order.id, amount_total, currency, order.amount_cents, order.currency)
-        return False
+        return "amount mismatch"
     values = {"status": OrderStatus.PAID, "paid_at": now}
     if payment_intent:
         values["stripe_payment_intent_id"] = payment_intent
@@ -114,7 +115,7 @@ def fulfil_order(order_id, *, payment_intent=None, amount_total=None, currency=N
         .execution_options(synchronize_session=False)
     ).rowcount
     if not claimed:
-        return False
+        return "already fulfilled"
     db.session.refresh(order)
     job = order.job
     if order.kind == OrderKind.PUBLISH and job is not None and job.status not in PUBLISHABLE:
@@ -124,7 +125,7 @@ def fulfil_order(order_id, *, payment_intent=None, amount_total=None, currency=N
     for address in _order_contacts(order):
         send_email("payment-receipt", address, order=order, job=job)
     db.session.commit()
-    return True
+    return "fulfilled"
 
 
 def _refund_duplicate(order):

@@ -10,7 +10,7 @@ import logging
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from .gateway import _session_from
+from .gateway import session_from
 from .models import Order, OrderStatus, WebhookEvent
 from .services import checkout_ended, fulfil_from_session, record_refund
 
@@ -53,20 +53,20 @@ def session_completed(obj):
     order = _order_for_session(obj)
     if order is None:
         return "not ours"
-    session = _session_from(obj)
+    session = session_from(obj)
     if not session.is_paid:
         # Bank debits and the like confirm later through async_payment_succeeded.
         return "awaiting payment"
-    return "fulfilled" if fulfil_from_session(order, session) else "already fulfilled"
+    return fulfil_from_session(order, session)
 
 
 def async_payment_succeeded(obj):
     order = _order_for_session(obj)
     if order is None:
         return "not ours"
-    session = _session_from(obj)
+    session = session_from(obj)
     session.payment_status = "paid"
-    return "fulfilled" if fulfil_from_session(order, session) else "already fulfilled"
+    return fulfil_from_session(order, session)
 
 
 def async_payment_failed(obj):

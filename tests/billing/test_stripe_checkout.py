@@ -257,7 +257,7 @@ def test_session_paid_a_different_amount_is_not_fulfilled(client, employer, stri
     start(client, job)
     session_id = next(iter(stripe_server.sessions))
     session = dict(stripe_server.pay(session_id), amount_total=100)
-    assert post_event(client, stripe_server.event("checkout.session.completed", session)).json["outcome"] == "already fulfilled"
+    assert post_event(client, stripe_server.event("checkout.session.completed", session)).json["outcome"] == "amount mismatch"
     assert refreshed(job).status == JobStatus.PENDING_PAYMENT
 
 
