@@ -282,3 +282,17 @@ def test_gateway_down_shows_a_message_and_keeps_the_draft(client, employer, stri
     assert page.status_code == 422
     assert "could not reach the payment service" in page.get_data(as_text=True)
     assert refreshed(job).status == JobStatus.DRAFT and count(Order) == 0
+
+
+def test_webhook_needs_no_csrf_token(app, client, employer, stripe_server):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user, company = employer
+    job = make_draft(company, user)
+    app.config["WTF_CSRF_ENABLED"] = False
+    start(client, job)
+    app.config["WTF_CSRF_ENABLED"] = True
+    session_id = next(iter(stripe_server.sessions))
+    reply = post_event(client, stripe_server.event("checkout.session.completed", stripe_server.pay(session_id)))
+    assert reply.status_code == 200 and reply.json["outcome"] == "fulfilled"
+    # Employer forms still demand the token.
+    assert client.post(f"/employer/jobs/{job.id}/close").status_code == 400
