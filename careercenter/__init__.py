@@ -54,11 +54,16 @@ def configure_templates(app):
 
 def register_blueprints(app):
     from .accounts.views import bp as accounts_bp
+    from .admin.views import bp as admin_bp
+    from .billing.views import bp as billing_bp
     from .codes.views import bp as codes_bp
+    from .employers.views import bp as employers_bp
+    from .jobs import commands as _job_commands  # noqa: F401  (flask jobs expire)
+    from .jobs.editor import bp as posts_bp
     from .jobs.views import bp as jobs_bp
     from .public.views import bp as public_bp
 
-    for bp in (public_bp, accounts_bp, jobs_bp, codes_bp):
+    for bp in (public_bp, accounts_bp, jobs_bp, codes_bp, employers_bp, posts_bp, billing_bp, admin_bp):
         app.register_blueprint(bp)
 
 

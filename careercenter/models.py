@@ -1,6 +1,7 @@
 """Imports every domain's models so the metadata (and Alembic) sees all tables."""
 
 from .accounts.models import User  # noqa: F401
-from .employers.models import Company, CompanyMember  # noqa: F401
+from .billing.models import Order, Product, WebhookEvent  # noqa: F401
+from .employers.models import Company, CompanyInvitation, CompanyMember  # noqa: F401
 from .jobs.models import Job, JobLink  # noqa: F401
 from .codes.models import CATALOG_MODELS, Icd10cmCode  # noqa: F401

@@ -19,4 +19,6 @@ class Periodic:
 
 PERIODIC_JOBS = [
     # Filled by the domains: e.g. Periodic("expire-jobs", "careercenter.jobs.tasks:expire_jobs", "5 * * * *")
+    # CLI: flask --app wsgi jobs expire
+    Periodic("expire-jobs", "careercenter.jobs.tasks:expire_jobs", "5 * * * *"),
 ]

@@ -72,3 +72,29 @@ def company_of(user):
         return None
     member = db.session.scalar(db.select(CompanyMember).filter_by(user_id=user.id).limit(1))
     return member.company if member else None
+
+
+class CompanyInvitation(db.Model):
+    """An emailed invitation to join a company; the link carries a token whose hash is kept here."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(db.String(254))
+    role: Mapped[str] = mapped_column(db.String(16), default=MemberRole.MEMBER)
+    token_hash: Mapped[str] = mapped_column(db.String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at = mapped_column(UTCDateTime(), default=utcnow, server_default=func.now(), nullable=False)
+    accepted_at = mapped_column(UTCDateTime())
+
+    company = relationship("Company")
+    invited_by = relationship("User")
+
+
+def membership(user, company=None):
+    """The user's CompanyMember row (for ``company`` if given), or None."""
+    if not user.is_authenticated:
+        return None
+    query = db.select(CompanyMember).filter_by(user_id=user.id)
+    if company is not None:
+        query = query.filter_by(company_id=company.id)
+    return db.session.scalar(query.order_by(CompanyMember.id).limit(1))

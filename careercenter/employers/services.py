@@ -1,8 +1,14 @@
-"""Company records and membership."""
+"""Company records, profile, team membership and invitations."""
 
+import hashlib
+import secrets
+from datetime import timedelta
+
+from ..database import utcnow
+from ..email import send_email
 from ..extensions import db
 from ..jobs.models import slugify
-from .models import Company, CompanyMember, MemberRole
+from .models import Company, CompanyInvitation, CompanyMember, MemberRole
 
 
 def unique_company_slug(name):
@@ -20,3 +26,77 @@ def create_company(*, owner, name, **fields):
     db.session.add(company)
     db.session.add(CompanyMember(company=company, user=owner, role=MemberRole.OWNER))
     return company
+
+INVITATION_DAYS = 14
+
+
+def update_company(company, form, logo_name=None):
+    """Save the profile form onto ``company``. Commits."""
+    company.name = form.name.data
+    company.website = form.website.data or None
+    company.org_type = form.org_type.data
+    company.city = form.city.data or None
+    company.state = form.state.data or None
+    company.about = form.about.data or None
+    if logo_name:
+        company.logo_path = logo_name
+    db.session.commit()
+    return company
+
+
+def _hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_member(company, *, email, role, invited_by):
+    """Record an invitation and email its link. Commits; returns the invitation."""
+    token = secrets.token_urlsafe(32)
+    invitation = CompanyInvitation(company=company, email=email.lower(), role=role,
+                                   token_hash=_hash(token), invited_by_id=invited_by.id)
+    db.session.add(invitation)
+    send_email("team-invitation", invitation.email, invitation=invitation, company=company,
+               inviter=invited_by, token=token)
+    db.session.commit()
+    return invitation
+
+
+def find_invitation(token):
+    """The open invitation for ``token``, or None when unknown, used or older than 14 days."""
+    invitation = db.session.scalar(db.select(CompanyInvitation).filter_by(token_hash=_hash(token or "")))
+    if invitation is None or invitation.accepted_at is not None:
+        return None
+    if invitation.created_at < utcnow() - timedelta(days=INVITATION_DAYS):
+        return None
+    return invitation
+
+
+def accept_invitation(invitation, user):
+    """Add ``user`` to the invitation's company with its role. Commits."""
+    existing = db.session.scalar(db.select(CompanyMember).filter_by(company_id=invitation.company_id, user_id=user.id))
+    if existing is None:
+        db.session.add(CompanyMember(company_id=invitation.company_id, user_id=user.id, role=invitation.role))
+    invitation.accepted_at = utcnow()
+    db.session.commit()
+
+
+def remove_member(member):
+    """Take a colleague off the team. Commits."""
+    db.session.delete(member)
+    db.session.commit()
+
+
+def owners_count(company):
+    return sum(1 for m in company.members if m.role == MemberRole.OWNER)
+
+
+# Per-post figures other domains add to the employer dashboard:
+# column label -> function(list of job ids) -> {job_id: count}. The applications
+# domain registers "Applications" here; the dashboard shows whatever is registered.
+POST_COUNTERS = {}
+
+
+def post_counts(job_ids):
+    """``{label: {job_id: n}}`` for every registered counter."""
+    if not job_ids:
+        return {label: {} for label in POST_COUNTERS}
+    return {label: counter(job_ids) for label, counter in POST_COUNTERS.items()}

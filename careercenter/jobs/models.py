@@ -110,6 +110,11 @@ class Job(db.Model):
     published_at = mapped_column(UTCDateTime(), index=True)
     expires_at = mapped_column(UTCDateTime())
     closed_at = mapped_column(UTCDateTime())
+    # The product last paid for (duration, featured); set at fulfilment.
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="SET NULL"))
+    # Each reminder goes out once per paid period; renewal clears both.
+    expiring_notice_sent_at = mapped_column(UTCDateTime())
+    expired_notice_sent_at = mapped_column(UTCDateTime())
     created_at = mapped_column(UTCDateTime(), default=utcnow, server_default=func.now(), nullable=False)
     updated_at = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, nullable=False)
 
@@ -119,6 +124,13 @@ class Job(db.Model):
     @property
     def slug(self):
         return slugify(self.title)
+
+    @property
+    def listed_until(self):
+        """The last instant the post is listed (expiry is the midnight after its last day)."""
+        from datetime import timedelta
+
+        return self.expires_at - timedelta(seconds=1) if self.expires_at else None
 
     @property
     def is_live(self):

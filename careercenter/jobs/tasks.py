@@ -15,3 +15,11 @@ def job_published(job_id):
     """Run every step of PUBLISHED_PIPELINE for the post."""
     for path in PUBLISHED_PIPELINE:
         resolve(path)(job_id)
+
+
+@task()
+def expire_jobs():
+    """Hourly: expire posts past their end and send the expiring/expired emails once each."""
+    from .services import expire_jobs as run_expiry
+
+    return run_expiry()

@@ -5,7 +5,7 @@ specialty and code pages work on a fresh install; `flask codes load` applies lat
 file. The ICD-10-CM code list is left empty here (`flask codes load-icd10cm` fills it).
 
 Revision ID: 0006
-Revises: 0001
+Revises: 0003
 Create Date: 2026-12-03 18:54:40.567948
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0001'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

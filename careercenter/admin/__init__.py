@@ -1,0 +1,1 @@
+"""Staff pages: products and prices, orders and refunds."""

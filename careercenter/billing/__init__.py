@@ -1,0 +1,1 @@
+"""Products and prices, orders, the payment gateway, webhooks, receipts and refunds."""

@@ -1,0 +1,153 @@
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, login_user
+
+from ..accounts.models import AccountType
+from ..accounts.services import find_user, hash_password
+from ..database import utcnow
+from ..extensions import db
+from ..jobs.models import Job, JobStatus
+from ..rendering import render_markdown
+from . import services
+from .access import member_required, owner_required
+from .forms import CompanyForm, InviteForm, JoinForm
+from .logos import LogoError, logo_file, store_logo
+from .models import ORGANISATION_LABELS, Company, CompanyInvitation, CompanyMember, MemberRole, membership
+
+bp = Blueprint("employers", __name__)
+
+
+@bp.route("/employer/")
+@member_required
+def dashboard():
+    jobs = db.session.scalars(
+        db.select(Job).filter_by(company_id=g.company.id).order_by(Job.updated_at.desc(), Job.id.desc())
+    ).all()
+    counts = services.post_counts([j.id for j in jobs])
+    return render_template("employers/dashboard.html", company=g.company, jobs=jobs, counts=counts,
+                           JobStatus=JobStatus, now=utcnow())
+
+
+@bp.route("/employer/company", methods=["GET", "POST"])
+@member_required
+def profile():
+    company = g.company
+    form = CompanyForm(obj=company)
+    if form.validate_on_submit():
+        logo_name = None
+        upload = form.logo.data
+        if upload and getattr(upload, "filename", ""):
+            try:
+                logo_name = store_logo(company, upload.stream)
+            except LogoError as exc:
+                form.logo.errors = [str(exc)]
+        if not form.logo.errors:
+            services.update_company(company, form, logo_name)
+            flash("Your company profile is saved.", "success")
+            return redirect(url_for("employers.profile"))
+    return render_template("employers/profile.html", form=form, company=company), 200 if request.method == "GET" else 422
+
+
+@bp.route("/employer/team", methods=["GET", "POST"])
+@member_required
+def team():
+    form = InviteForm()
+    if request.method == "POST":
+        if g.member.role != MemberRole.OWNER:
+            abort(403)
+        if form.validate_on_submit():
+            if any(m.user.email == form.email.data for m in g.company.members):
+                form.email.errors.append("This person is already on your team.")
+            else:
+                services.invite_member(g.company, email=form.email.data, role=form.role.data, invited_by=current_user)
+                flash(f"We emailed an invitation to {form.email.data}.", "success")
+                return redirect(url_for("employers.team"))
+    pending = db.session.scalars(
+        db.select(CompanyInvitation).filter_by(company_id=g.company.id, accepted_at=None).order_by(CompanyInvitation.id.desc())
+    ).all()
+    status = 200 if request.method == "GET" else 422
+    return render_template("employers/team.html", form=form, company=g.company, pending=pending, me=g.member), status
+
+
+@bp.route("/employer/team/<int:member_id>/remove", methods=["POST"])
+@owner_required
+def remove_member(member_id):
+    member = db.session.get(CompanyMember, member_id)
+    if member is None or member.company_id != g.company.id:
+        abort(404)
+    if member.role == MemberRole.OWNER and services.owners_count(g.company) == 1:
+        flash("A company needs at least one owner. Make someone else an owner first.", "danger")
+    else:
+        services.remove_member(member)
+        flash("They are no longer on your team.", "info")
+    return redirect(url_for("employers.team"))
+
+
+@bp.route("/employer/invitations/<token>", methods=["GET", "POST"])
+def accept_invitation(token):
+    invitation = services.find_invitation(token)
+    if invitation is None:
+        return render_template("employers/invitation_invalid.html"), 404
+    form = JoinForm()
+    problem = None
+    if current_user.is_authenticated:
+        problem = _join_problem(invitation, current_user)
+        if request.method == "POST" and problem is None:
+            services.accept_invitation(invitation, current_user)
+            flash(f"Welcome to {invitation.company.name}.", "success")
+            return redirect(url_for("employers.dashboard"))
+    elif find_user(invitation.email) is None and form.validate_on_submit():
+        user = _employer_account(invitation, form)
+        services.accept_invitation(invitation, user)
+        login_user(user)
+        flash(f"Welcome to {invitation.company.name}.", "success")
+        return redirect(url_for("employers.dashboard"))
+    existing = None if current_user.is_authenticated else find_user(invitation.email)
+    status = 200 if request.method == "GET" else 422
+    return render_template("employers/invitation.html", invitation=invitation, form=form, problem=problem,
+                           existing=existing, token=token), status
+
+
+def _join_problem(invitation, user):
+    if user.email != invitation.email:
+        return f"This invitation was sent to {invitation.email}. Sign out and open the link again to accept it."
+    if not user.is_employer:
+        return "This is a job-seeker account; colleagues join with an employer account."
+    other = membership(user)
+    if other is not None and other.company_id != invitation.company_id:
+        return f"Your account already belongs to {other.company.name}."
+    return None
+
+
+def _employer_account(invitation, form):
+    from ..accounts.models import User
+
+    # The link arrived at this address, which proves it as well as a verification email would.
+    user = User(email=invitation.email, name=form.name.data, account_type=AccountType.EMPLOYER,
+                password_hash=hash_password(form.password.data), email_verified_at=utcnow())
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+@bp.route("/companies/<slug>")
+def company_page(slug):
+    company = db.session.scalar(db.select(Company).filter_by(slug=slug))
+    if company is None:
+        abort(404)
+    jobs = db.session.scalars(
+        Job.published().where(Job.company_id == company.id).order_by(Job.is_featured.desc(), Job.published_at.desc())
+    ).all()
+    return render_template("employers/company.html", company=company, jobs=jobs, about=render_markdown(company.about),
+                           org_label=ORGANISATION_LABELS.get(company.org_type))
+
+
+@bp.route("/companies/<slug>/logo")
+def logo(slug):
+    company = db.session.scalar(db.select(Company).filter_by(slug=slug))
+    found = logo_file(company) if company else None
+    if found is None:
+        abort(404)
+    path, mimetype = found
+    response = send_file(path, mimetype=mimetype, max_age=3600)
+    response.headers["Content-Disposition"] = "inline"
+    return response

@@ -1,0 +1,132 @@
+"""Writing, previewing, editing, duplicating and closing posts."""
+
+import pytest
+
+from careercenter.extensions import db
+from careercenter.jobs import tasks
+from careercenter.jobs.models import Job, JobLink, JobStatus
+from tests.support.billing_factories import job_form, make_draft
+from tests.support.factories import login, make_employer, make_job
+
+SEEN = []
+
+
+def record_published(job_id):
+    """A publish-pipeline step used by these tests to observe re-publishing."""
+    SEEN.append(job_id)
+
+
+@pytest.fixture
+def pipeline(monkeypatch):
+    SEEN.clear()
+    monkeypatch.setattr(tasks, "PUBLISHED_PIPELINE", [f"{__name__}:record_published"])
+    return SEEN
+
+
+@pytest.fixture
+def owner(client):
+    user, company = make_employer("writer@clinic.example", company_name="Writer Clinic")
+    login(client, user.email)
+    return user, company
+
+
+def only_job():
+    db.session.expire_all()
+    return db.session.scalar(db.select(Job).order_by(Job.id.desc()))
+
+
+def test_write_a_draft_with_catalogue_choices_and_preview_it(client, owner):
+    form = job_form(settings=["inpatient-facility"], specialties=["cardiology"],
+                    credentials_required=["CCS"], credentials_preferred=["CPC"],
+                    description_md="Code **DRG** cases.\n\n<script>alert(1)</script>")
+    response = client.post("/employer/jobs/new", data=form, follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert "This is how your post will look" in text and "<strong>DRG</strong>" in text and "<script>alert" not in text
+    assert "Publish — choose a product" in text
+    job = only_job()
+    assert job.status == JobStatus.DRAFT and job.title == "Inpatient Coder II" and job.state == "OH"
+    links = {(lk.kind, lk.value, lk.required, lk.source) for lk in job.links}
+    assert links == {("setting", "inpatient-facility", None, "employer"), ("specialty", "cardiology", None, "employer"),
+                     ("credential", "CCS", True, "employer"), ("credential", "CPC", False, "employer")}
+    assert job.title not in client.get("/jobs").get_data(as_text=True)
+
+
+def test_invalid_post_is_reshown_with_what_was_typed(client, owner):
+    form = job_form(title="Keep this title", city="", pay_min="90000", pay_max="50000", zip_code="4540",
+                    apply_method="url", apply_url="", credentials_required=["CPC"], credentials_preferred=["CPC"],
+                    apply_deadline="2001-01-01")
+    page = client.post("/employer/jobs/new", data=form)
+    text = page.get_data(as_text=True)
+    assert page.status_code == 422
+    for message in ("Enter the city", "top of the range is below", "5-digit ZIP", "Enter the address where people apply",
+                    "cannot be both required and preferred", "deadline is in the past"):
+        assert message in text
+    assert 'value="Keep this title"' in text
+    assert db.session.scalar(db.select(db.func.count(Job.id))) == 0
+
+
+def test_remote_post_needs_no_city_and_keeps_states(client, owner):
+    form = job_form(work_arrangement="remote", city="", state="", zip_code="", remote_states=["TX", "FL"])
+    client.post("/employer/jobs/new", data=form)
+    job = only_job()
+    assert job.remote_states == ["FL", "TX"] and job.location_label() == "Remote (FL, TX)"
+
+
+def test_editing_a_live_post_goes_live_and_reruns_the_pipeline(client, owner, pipeline, run_jobs):
+    user, company = owner
+    job_id = make_job(company, title="Old title").id
+    draft_id = make_draft(company, user).id
+    client.post(f"/employer/jobs/{job_id}/edit", data=job_form(title="New title", specialties=["cardiology"]))
+    client.post(f"/employer/jobs/{draft_id}/edit", data=job_form(title="Draft edit"))
+    assert "New title" in client.get("/jobs").get_data(as_text=True)
+    run_jobs()
+    # The live post went back through the pipeline; the draft did not.
+    assert pipeline == [job_id]
+
+
+def test_editing_keeps_linker_rows_and_adopts_a_chosen_one(client, owner):
+    _, company = owner
+    job = make_draft(company)
+    job.links.append(JobLink(kind="specialty", value="cardiology", source="linker", score=0.9))
+    job.links.append(JobLink(kind="code", value="0707T", source="linker"))
+    db.session.commit()
+    client.post(f"/employer/jobs/{job.id}/edit", data=job_form(specialties=["cardiology"]))
+    db.session.expire_all()
+    links = {(lk.kind, lk.value, lk.source) for lk in db.session.get(Job, job.id).links}
+    assert links == {("specialty", "cardiology", "employer"), ("code", "0707T", "linker")}
+
+
+def test_edit_form_is_prefilled(client, owner):
+    _, company = owner
+    job = make_draft(company, title="Prefilled Title")
+    job.links.append(JobLink(kind="credential", value="CCS", source="employer", required=True))
+    db.session.commit()
+    text = client.get(f"/employer/jobs/{job.id}/edit").get_data(as_text=True)
+    assert 'value="Prefilled Title"' in text and '<option selected value="CCS">' in text
+
+
+def test_duplicate_and_close(client, owner):
+    _, company = owner
+    job = make_job(company, title="Billing Specialist")
+    job.links.append(JobLink(kind="setting", value="professional-fee", source="employer"))
+    job.links.append(JobLink(kind="code", value="99213", source="linker"))
+    db.session.commit()
+    client.post(f"/employer/jobs/{job.id}/duplicate")
+    copy = only_job()
+    assert copy.id != job.id and copy.status == JobStatus.DRAFT and copy.title == "Billing Specialist (copy)"
+    assert {(lk.kind, lk.value) for lk in copy.links} == {("setting", "professional-fee")}
+    closed = client.post(f"/employer/jobs/{job.id}/close", follow_redirects=True)
+    assert "closed as filled" in closed.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Job, job.id).status == JobStatus.CLOSED
+    assert "Billing Specialist" not in client.get("/jobs").get_data(as_text=True)
+    again = client.post(f"/employer/jobs/{job.id}/close", follow_redirects=True)
+    assert "Only a published post can be closed" in again.get_data(as_text=True)
+
+
+def test_dashboard_shows_status_expiry_and_views(client, owner):
+    _, company = owner
+    make_job(company, title="Live One", view_count=17)
+    make_draft(company, title="Draft One")
+    page = client.get("/employer/").get_data(as_text=True)
+    assert "Live One" in page and "Draft One" in page and ">17<" in page and "published" in page and "draft" in page
