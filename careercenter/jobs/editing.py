@@ -24,9 +24,11 @@ def form_data_for(job):
     return data
 
 
-def save_job(job, form, *, company, user):
+def save_job(job, form, *, company, user, suggested=None):
     """Write the editor form onto ``job`` (a new draft when None). Commits.
 
+    ``suggested`` maps a link kind to the values the linker suggested in the editor; those the
+    employer left unticked are stored as turned down, so background linking never re-adds them.
     A live post goes straight back through the publish pipeline (re-linking).
     """
     if job is None:
@@ -43,6 +45,7 @@ def save_job(job, form, *, company, user):
     wanted |= {(LinkKind.CREDENTIAL, v): True for v in form.credentials_required.data or []}
     wanted |= {(LinkKind.CREDENTIAL, v): False for v in form.credentials_preferred.data or []}
     _sync_links(job, wanted)
+    _turn_down(job, suggested or {}, wanted)
     db.session.flush()
     job_edited(job)
     db.session.commit()
@@ -65,3 +68,18 @@ def _sync_links(job, wanted):
         else:
             link.source = LinkSource.EMPLOYER
             link.required = required
+
+
+def _turn_down(job, suggested, wanted):
+    """Record suggestions the employer unticked as ``removed`` links."""
+    chosen = {key for key in wanted}
+    existing = {(lk.kind, lk.value): lk for lk in job.links}
+    for kind, values in suggested.items():
+        for value in dict.fromkeys(values):
+            if (kind, value) in chosen:
+                continue
+            link = existing.get((kind, value))
+            if link is None:
+                job.links.append(JobLink(kind=kind, value=value, source=LinkSource.REMOVED, evidence=[]))
+            elif link.source == LinkSource.LINKER:
+                link.source = LinkSource.REMOVED

@@ -10,13 +10,19 @@ from . import services
 from .editing import form_data_for, save_job
 from .forms import CloseForm, JobForm
 from .lifecycle import EDITABLE, can_move
-from .models import Job, JobStatus
+from .models import Job, JobStatus, LinkKind
 
 bp = Blueprint("posts", __name__, url_prefix="/employer/jobs")
 
 
 def _job(job_id):
     return own_or_404(db.session.get(Job, job_id))
+
+
+def _suggested():
+    """The linker suggestions the editor showed (see templates/codes/_suggestions.html)."""
+    fields = {LinkKind.SETTING: "settings", LinkKind.SPECIALTY: "specialties", LinkKind.CREDENTIAL: "credentials"}
+    return {kind: request.form.getlist(f"suggested_{name}")[:100] for kind, name in fields.items()}
 
 
 def _form(**kwargs):
@@ -28,7 +34,7 @@ def _form(**kwargs):
 def new():
     form = _form()
     if form.validate_on_submit():
-        job = save_job(None, form, company=g.company, user=current_user)
+        job = save_job(None, form, company=g.company, user=current_user, suggested=_suggested())
         flash("Draft saved. This is how your post will look.", "success")
         return redirect(url_for("posts.preview", job_id=job.id))
     return render_template("jobs/editor.html", form=form, job=None), 200 if request.method == "GET" else 422
@@ -44,7 +50,7 @@ def edit(job_id):
     form = _form(data=form_data_for(job)) if request.method == "GET" else _form()
     if form.validate_on_submit():
         live = job.is_live
-        save_job(job, form, company=g.company, user=current_user)
+        save_job(job, form, company=g.company, user=current_user, suggested=_suggested())
         flash("Your changes are live." if live else "Draft saved.", "success")
         return redirect(url_for("posts.preview", job_id=job.id))
     return render_template("jobs/editor.html", form=form, job=job), 200 if request.method == "GET" else 422

@@ -130,3 +130,30 @@ def test_dashboard_shows_status_expiry_and_views(client, owner):
     make_draft(company, title="Draft One")
     page = client.get("/employer/").get_data(as_text=True)
     assert "Live One" in page and "Draft One" in page and ">17<" in page and "published" in page and "draft" in page
+
+
+def test_suggestions_the_employer_unticks_are_never_added_back(client, owner):
+    from careercenter.codes.services import suggest_links
+    from careercenter.codes.tasks import link_job
+
+    _, company = owner
+    text = "Remote **risk adjustment** coder: HCC capture and RAF review for Medicare Advantage charts. CRC required."
+    # The linker would add the setting on its own ...
+    assert "risk-adjustment" in [s["slug"] for s in suggest_links("Risk Adjustment Coder", text)["settings"]]
+    client.post("/employer/jobs/new", data=job_form(
+        description_md=text, settings=[], credentials_required=["CRC"],
+        suggested_settings=["risk-adjustment"], suggested_credentials=["CRC"]))
+    job = only_job()
+    # ... but the employer unticked it, so background linking leaves it out.
+    link_job(job.id)
+    db.session.expire_all()
+    links = {(lk.kind, lk.value): lk.source for lk in db.session.get(Job, job.id).links}
+    assert links[("setting", "risk-adjustment")] == "removed"
+    assert links[("credential", "CRC")] == "employer"
+    page = client.get(f"/employer/jobs/{job.id}/preview").get_data(as_text=True)
+    assert "/jobs?setting=risk-adjustment" not in page
+
+
+def test_editor_offers_the_suggest_button(client, owner):
+    page = client.get("/employer/jobs/new").get_data(as_text=True)
+    assert "Suggest from my post" in page and 'data-suggest-url="/codes/suggest"' in page

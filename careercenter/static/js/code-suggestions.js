@@ -16,9 +16,21 @@
   }
 
   function chosenValues(form, name) {
-    var select = form.querySelector("select[name='" + name + "']");
-    if (!select) { return []; }
-    return Array.prototype.filter.call(select.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+    var selects = form.querySelectorAll("select[name='" + name + "'], select[name^='" + name + "_']");
+    var values = [];
+    Array.prototype.forEach.call(selects, function (select) {
+      Array.prototype.forEach.call(select.options, function (o) { if (o.selected) { values.push(o.value); } });
+    });
+    return values;
+  }
+
+  // The editor splits credentials into required and preferred lists; other forms have one list.
+  function targetSelect(form, name, item) {
+    if (name === "credentials") {
+      var split = form.querySelector("select[name='credentials_" + (item.required === true ? "required" : "preferred") + "']");
+      if (split) { return split; }
+    }
+    return form.querySelector("select[name='" + name + "']");
   }
 
   function render(box, form, data) {
@@ -29,8 +41,8 @@
       if (!items.length) { return; }
       var fieldset = el("fieldset", {"class": "mb-2"});
       fieldset.appendChild(el("legend", {"class": "small fw-semibold mb-1"}, group[1]));
-      var select = form.querySelector("select[name='" + name + "']");
       items.forEach(function (item) {
+        var select = targetSelect(form, name, item);
         var value = item[group[2]], id = "suggest-" + name + "-" + value.replace(/[^A-Za-z0-9-]/g, "");
         var wrap = el("div", {"class": "form-check form-check-inline"});
         var box_ = el("input", {"class": "form-check-input", type: "checkbox", id: id, value: value});
