@@ -54,10 +54,12 @@ def configure_templates(app):
 
 def register_blueprints(app):
     from .accounts.views import bp as accounts_bp
+    from .applications.views import bp as applications_bp
     from .jobs.views import bp as jobs_bp
     from .public.views import bp as public_bp
+    from .seekers.views import bp as seekers_bp
 
-    for bp in (public_bp, accounts_bp, jobs_bp):
+    for bp in (public_bp, accounts_bp, jobs_bp, seekers_bp, applications_bp):
         app.register_blueprint(bp)
 
 
