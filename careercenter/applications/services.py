@@ -31,9 +31,19 @@ def refusal_reason(job):
         return "This post has expired and no longer takes applications."
     if job.status != JobStatus.PUBLISHED:
         return "This post is not published, so it does not take applications."
+    if job.apply_deadline is not None and job.apply_deadline < _site_today():
+        return "The deadline to apply to this post has passed."
     if job.apply_method != ApplyMethod.ONSITE:
         return "This employer takes applications on its own site or by email — see How to apply on the post."
     return None
+
+
+def _site_today():
+    from zoneinfo import ZoneInfo
+
+    from flask import current_app
+
+    return utcnow().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
 
 
 def application_of(user, job):

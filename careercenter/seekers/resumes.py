@@ -144,11 +144,11 @@ def resume_response(resume):
     from flask import abort, send_file
 
     try:
-        path = file_path(resume.storage_name)
-        handle = open(path, "rb")
-    except (FileNotFoundError, OSError):
+        # At most 5 MB: reading it whole keeps no file handle open past the response.
+        data = file_path(resume.storage_name).read_bytes()
+    except OSError:
         abort(404)
-    response = send_file(handle, mimetype=resume.content_type, as_attachment=True,
+    response = send_file(io.BytesIO(data), mimetype=resume.content_type, as_attachment=True,
                          download_name=resume.display_name, max_age=0)
     # Personal data: no shared caches, and never rendered inline by the browser.
     response.headers["Cache-Control"] = "private, no-store"
