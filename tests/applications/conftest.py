@@ -40,6 +40,7 @@ def world(app):
 @pytest.fixture
 def sign_in(client):
     def do(user):
+        client.post("/account/logout")
         if user is not None:
             response = login(client, user.email)
             assert response.status_code == 302, "login failed"
