@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from flask import g
 
 from careercenter.accounts.models import User
 from tests.support.factories import login, make_employer, make_job, make_user
@@ -40,6 +41,8 @@ def world(app):
 @pytest.fixture
 def sign_in(client):
     def do(user):
+        # Test requests share the fixture's app context, where Flask-Login caches the user.
+        g.pop("_login_user", None)
         client.post("/account/logout")
         if user is not None:
             response = login(client, user.email)
