@@ -17,8 +17,15 @@ from ..jobs.models import Job, JobStatus
 from ..seekers.models import Resume, SeekerCredential, SeekerProfile
 from . import services
 from .forms import (
-    MAX_QUESTIONS, BulkRejectForm, CloseForm, NoteForm, NoticeForm, QuestionForm, StatusForm,
-    credential_filter_choices, status_filter_choices,
+    MAX_QUESTIONS,
+    BulkRejectForm,
+    CloseForm,
+    NoteForm,
+    NoticeForm,
+    QuestionForm,
+    StatusForm,
+    credential_filter_choices,
+    status_filter_choices,
 )
 from .models import Application, ApplicationStatus, ScreeningQuestion
 from .views import bp

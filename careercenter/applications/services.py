@@ -10,8 +10,16 @@ from ..extensions import db
 from ..jobs.models import ApplyMethod, Job, JobStatus
 from ..seekers.models import Resume
 from .models import (
-    WITHDRAWABLE, ApplicantNotice, Application, ApplicationEvent, ApplicationNote, ApplicationStatus,
-    NotifyMode, ScreeningAnswer, ScreeningQuestion, can_move,
+    WITHDRAWABLE,
+    ApplicantNotice,
+    Application,
+    ApplicationEvent,
+    ApplicationNote,
+    ApplicationStatus,
+    NotifyMode,
+    ScreeningAnswer,
+    ScreeningQuestion,
+    can_move,
 )
 
 

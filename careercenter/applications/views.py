@@ -7,7 +7,7 @@ from ..accounts.access import seeker_required
 from ..extensions import db, limiter
 from ..jobs.models import ApplyMethod, Job
 from ..seekers import services as seekers
-from ..seekers.resumes import ResumeError, resume_response
+from ..seekers.resumes import ResumeError, delete_file, resume_response
 from . import services
 from .forms import apply_form_for
 from .models import Application, ApplicationStatus
@@ -62,10 +62,12 @@ def apply(job_id):
     questions = services.questions_of(job)
     form = apply_form_for(questions, profile_resume)
     if form.validate_on_submit():
+        # A first resume uploaded while applying becomes the profile resume too.
+        keep_upload = profile_resume is None or form.save_to_profile.data
         try:
             if form.resume_choice.data == "profile" and profile_resume is not None:
                 resume = profile_resume
-            elif form.save_to_profile.data:
+            elif keep_upload:
                 resume = seekers.upload_profile_resume(current_user, form.resume_file.data)
             else:
                 resume = seekers.accept_resume(current_user, form.resume_file.data)
@@ -77,6 +79,10 @@ def apply(job_id):
                 application = services.apply(current_user, job, resume=resume, cover_note=form.cover_note.data,
                                              answers=answers)
             except services.ApplyError as exc:
+                db.session.rollback()
+                if resume is not profile_resume and not keep_upload:
+                    # An upload only for this application: nothing refers to the file now.
+                    delete_file(resume.storage_name)
                 flash(str(exc), "warning")
                 return redirect(_job_url(job))
             flash(f"Your application to {job.title} at {job.company.name} is sent. We emailed you a copy.", "success")
@@ -146,7 +152,7 @@ def status_label(value):
     return ApplicationStatus(value).label if value else ""
 
 
-from . import pipeline  # noqa: E402,F401  (the employer's routes live on the same blueprint)
+from . import pipeline  # noqa: F401  (the employer's routes live on the same blueprint)
 
 
 def _register_cli():

@@ -65,19 +65,23 @@ def extract_text(kind, data):
         return _docx_text(data)
 
 
+# The parsers below read hostile bytes and fail in many ways (their own errors, KeyError,
+# ValueError, RecursionError ...); every failure means "damaged file" to the user.
+
+
 def _pdf_text(data):
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
-    except Exception:
+    except Exception:  # noqa: BLE001
         raise ResumeError("That PDF is damaged and cannot be opened. Export it again and re-upload.") from None
     if encrypted:
         raise ResumeError("That PDF is password-protected. Save a copy without a password and upload that.")
     try:
         pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception:
+    except Exception:  # noqa: BLE001
         raise ResumeError("That PDF is damaged and cannot be read. Export it again and re-upload.") from None
     return _clean("\n".join(pages))
 
@@ -91,7 +95,7 @@ def _docx_text(data):
         for table in document.tables:
             for row in table.rows:
                 parts.append(" ".join(cell.text for cell in row.cells))
-    except Exception:
+    except Exception:  # noqa: BLE001
         raise ResumeError("That Word file is damaged or is not a .docx document. Save it again as .docx and re-upload.") from None
     return _clean("\n".join(parts))
 

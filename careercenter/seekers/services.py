@@ -3,7 +3,6 @@
 from flask import current_app
 from flask_login import logout_user
 
-from ..database import utcnow
 from ..extensions import db
 from ..jobs.models import Job
 from . import resumes

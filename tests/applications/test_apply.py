@@ -15,7 +15,7 @@ from tests.support.seekers_factories import make_application, make_seeker, pdf_b
 
 @pytest.fixture
 def post(app):
-    employer, company = make_employer("hr@harbor.example", company_name="Harbor Health")
+    _, company = make_employer("hr@harbor.example", company_name="Harbor Health")
     return make_job(company, title="Inpatient DRG Coder")
 
 
@@ -165,3 +165,16 @@ def test_applying_is_rate_limited(app, client, post):
         assert codes[20] == 429
     finally:
         limiter.enabled = False
+
+
+def test_an_upload_just_for_one_application_leaves_the_profile_resume_alone(app, client, post):
+    coder = make_seeker("lee@example.com", resume_text="profile version")
+    login(client, coder.email)
+    client.post(f"/jobs/{post.id}/apply", data={
+        "resume_choice": "upload", "resume_file": (io.BytesIO(pdf_bytes("tailored version")), "tailored.pdf"),
+    }, content_type="multipart/form-data")
+    application = db.session.scalar(db.select(Application))
+    assert "tailored version" in application.resume.text
+    from careercenter.seekers.services import profile_of
+
+    assert "profile version" in profile_of(coder).resume.text

@@ -2,17 +2,20 @@
 
 import pytest
 
-from careercenter.applications import tasks
 from careercenter.accounts.models import User
+from careercenter.applications import tasks
 from careercenter.applications.models import (
-    EMPLOYER_TRANSITIONS, Application, ApplicationStatus, NotifyMode, can_move,
+    EMPLOYER_TRANSITIONS,
+    Application,
+    ApplicationStatus,
+    NotifyMode,
+    can_move,
 )
 from careercenter.applications.services import set_notice_mode
 from careercenter.extensions import db
 from careercenter.jobs.models import JobStatus
 from careercenter.seekers.models import SeekerCredential
 from careercenter.seekers.services import get_or_create_profile
-from tests.support.factories import login
 from tests.support.seekers_factories import make_application, make_seeker
 
 S = ApplicationStatus

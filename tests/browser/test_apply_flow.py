@@ -3,8 +3,7 @@ application to interview; the coder sees the new status."""
 
 import pytest
 
-from tests.support.factories import make_employer, make_job, make_user
-from tests.support.factories import PASSWORD
+from tests.support.factories import PASSWORD, make_employer, make_job, make_user
 from tests.support.seekers_factories import pdf_bytes
 
 pytestmark = pytest.mark.browser
