@@ -7,6 +7,7 @@ a post of another company answers 404 (its existence is not confirmed).
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
 from ..accounts.access import employer_required
 from ..accounts.models import User
@@ -29,6 +30,15 @@ from .forms import (
 )
 from .models import Application, ApplicationStatus, ScreeningQuestion
 from .views import bp
+
+PER_PAGE = 50
+
+
+def _page_number():
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
 
 
 def _job_for(job_id, write=False):
@@ -54,7 +64,8 @@ def _application_for(job, application_id):
 def _back_to(job, application=None):
     if application is not None:
         return redirect(url_for("applications.applicant", job_id=job.id, application_id=application.id))
-    return redirect(url_for("applications.pipeline", job_id=job.id, **request.args))
+    kept = {k: request.args[k][:100] for k in ("status", "credential", "q", "sort", "page") if request.args.get(k)}
+    return redirect(url_for("applications.pipeline", job_id=job.id, **kept))
 
 
 @bp.route("/employer/applicants")
@@ -106,15 +117,17 @@ def pipeline(job_id):
     if q.strip():
         query = query.where(services.search_condition(q))
     created = Application.created_at.asc() if order == "oldest" else Application.created_at.desc()
-    rows = db.session.scalars(query.order_by(created, Application.id.desc())).all()
+    query = query.options(selectinload(Application.user)).order_by(created, Application.id.desc())
+    page = db.paginate(query, page=_page_number(), per_page=PER_PAGE, error_out=False)
+    rows = page.items
     counts = dict(db.session.execute(
         db.select(Application.status, db.func.count()).where(Application.job_id == job.id).group_by(Application.status)
     ).all())
     profiles = {p.user_id: p for p in db.session.scalars(
-        db.select(SeekerProfile).where(SeekerProfile.user_id.in_([a.user_id for a in rows if a.user_id]))
+        db.select(SeekerProfile).options(selectinload(SeekerProfile.credentials)).where(SeekerProfile.user_id.in_([a.user_id for a in rows if a.user_id]))
     )}
     return render_template(
-        "applications/pipeline.html", job=job, applications=rows, profiles=profiles, counts=counts,
+        "applications/pipeline.html", job=job, applications=rows, page=page, profiles=profiles, counts=counts,
         filters={"status": status, "credential": credential, "q": q, "sort": order},
         status_choices=status_filter_choices(), credential_choices=credential_filter_choices(),
         reject_form=BulkRejectForm(), can_act=job.company.has_member(current_user),

@@ -167,3 +167,25 @@ def test_daily_summary_is_in_the_periodic_schedule():
 
     [entry] = [p for p in PERIODIC_JOBS if p.name == "applicant-daily-summary"]
     assert resolve(entry.path) is tasks.send_applicant_summaries
+
+
+def test_odd_query_strings_do_not_break_the_pipeline(world, sign_in):
+    client = sign_in(world.employer)
+    url = f"/employer/jobs/{world.job.id}/applicants"
+    for params in ({"job_id": "7"}, {"page": "abc"}, {"page": "999"}, {"status": "bogus"}, {"q": "%_\\"}):
+        assert client.get(url, query_string=params).status_code == 200
+    response = client.post(f"{url}/reject?job_id=9&status=new", data={"application_ids": str(world.application.id)})
+    assert response.status_code == 302 and "status=new" in response.headers["Location"]
+
+
+def test_the_pipeline_pages_long_lists(world, sign_in):
+    from careercenter.applications import pipeline
+
+    for n in range(pipeline.PER_PAGE):
+        make_application(world.job, make_seeker(f"bulk{n}@example.com"))
+    client = sign_in(world.employer)
+    url = f"/employer/jobs/{world.job.id}/applicants"
+    first = client.get(url).get_data(as_text=True)
+    second = client.get(url, query_string={"page": 2}).get_data(as_text=True)
+    assert ">Maya Lopez</a>" not in first and ">Maya Lopez</a>" in second  # newest first: the oldest is on page 2
+    assert 'aria-label="Applicant pages"' in first
