@@ -21,4 +21,6 @@ PERIODIC_JOBS = [
     # Filled by the domains: e.g. Periodic("expire-jobs", "careercenter.jobs.tasks:expire_jobs", "5 * * * *")
     # CLI: flask --app wsgi jobs expire
     Periodic("expire-jobs", "careercenter.jobs.tasks:expire_jobs", "5 * * * *"),
+    # Embedded default: `flask applications send-summaries`.
+    Periodic("applicant-daily-summary", "careercenter.applications.tasks:send_applicant_summaries", "0 12 * * *"),
 ]

@@ -89,14 +89,14 @@ def owners_count(company):
     return sum(1 for m in company.members if m.role == MemberRole.OWNER)
 
 
-# Per-post figures other domains add to the employer dashboard:
-# column label -> function(list of job ids) -> {job_id: count}. The applications
-# domain registers "Applications" here; the dashboard shows whatever is registered.
-POST_COUNTERS = {}
+def application_counts(job_ids):
+    """``{job_id: number of applications}`` for the dashboard."""
+    from ..applications.models import Application
 
-
-def post_counts(job_ids):
-    """``{label: {job_id: n}}`` for every registered counter."""
     if not job_ids:
-        return {label: {} for label in POST_COUNTERS}
-    return {label: counter(job_ids) for label, counter in POST_COUNTERS.items()}
+        return {}
+    rows = db.session.execute(
+        db.select(Application.job_id, db.func.count(Application.id))
+        .where(Application.job_id.in_(job_ids)).group_by(Application.job_id)
+    )
+    return dict(rows.all())

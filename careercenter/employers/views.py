@@ -22,8 +22,8 @@ def dashboard():
     jobs = db.session.scalars(
         db.select(Job).filter_by(company_id=g.company.id).order_by(Job.updated_at.desc(), Job.id.desc())
     ).all()
-    counts = services.post_counts([j.id for j in jobs])
-    return render_template("employers/dashboard.html", company=g.company, jobs=jobs, counts=counts,
+    applications = services.application_counts([j.id for j in jobs])
+    return render_template("employers/dashboard.html", company=g.company, jobs=jobs, applications=applications,
                            JobStatus=JobStatus, now=utcnow())
 
 

@@ -132,6 +132,17 @@ def test_dashboard_shows_status_expiry_and_views(client, owner):
     assert "Live One" in page and "Draft One" in page and ">17<" in page and "published" in page and "draft" in page
 
 
+def test_dashboard_counts_applications_and_links_to_the_applicants(client, owner):
+    from tests.support.seekers_factories import make_application
+
+    _, company = owner
+    job = make_job(company, title="Busy Post")
+    make_application(job)
+    make_application(job)
+    page = client.get("/employer/").get_data(as_text=True)
+    assert f'href="/employer/jobs/{job.id}/applicants" aria-label="2 applications for Busy Post">2<' in page
+
+
 def test_suggestions_the_employer_unticks_are_never_added_back(client, owner):
     from careercenter.codes.services import suggest_links
     from careercenter.codes.tasks import link_job

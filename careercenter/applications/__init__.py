@@ -1,0 +1,1 @@
+"""Applications: apply and withdraw, screening questions, the employer's applicant pipeline, notifications."""

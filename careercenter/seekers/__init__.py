@@ -1,0 +1,1 @@
+"""Coders' side: profile, credentials, settings and specialties, resumes, saved jobs, account deletion."""
