@@ -171,7 +171,9 @@ class _AppContextMixin:
     app = None
 
     def perform_job(self, job, queue, *args, **kwargs):
-        with site_request_context(self.app):
+        # A fresh app context, so the job's database session is its own even when the
+        # worker runs inside another context (tests, CLI).
+        with self.app.app_context(), site_request_context(self.app):
             try:
                 return super().perform_job(job, queue, *args, **kwargs)
             finally:

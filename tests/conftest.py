@@ -91,6 +91,14 @@ def app(app_config):
 
 @pytest.fixture
 def client(app):
+    # Test-client requests reuse the fixture's app context; load the signed-in user afresh on
+    # each request, as production does with its per-request context.
+    @app.before_request
+    def _fresh_user():
+        from flask import g
+
+        g.pop("_login_user", None)
+
     return app.test_client()
 
 
