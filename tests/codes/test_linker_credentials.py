@@ -91,6 +91,9 @@ def test_crc_in_a_risk_adjustment_post_is_the_credential():
         ("CEMC is a plus", {"CEMC": False}),
         ("An RN license is not needed", {"RN": False}),
         ("You must hold a CCS", {"CCS": True}),
+        ("What you bring\n- RHIT plus CCS or CIC (RHIA welcome)\n",
+         {"RHIT": True, "CCS": True, "CIC": True, "RHIA": False}),
+        ("CPC (CRC preferred) required", {"CPC": True, "CRC": False}),
     ],
 )
 def test_required_versus_preferred(text, expected):

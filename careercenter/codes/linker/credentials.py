@@ -112,6 +112,17 @@ def _heading_polarity(text: str, start: int) -> bool | None:
     return None
 
 
+def _paren_group(text: str, pos: int) -> int | None:
+    """The offset of the innermost open parenthesis enclosing ``pos``, or None outside any."""
+    stack = []
+    for i, char in enumerate(text[:pos]):
+        if char == "(":
+            stack.append(i)
+        elif char == ")" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
 def mention_requirement(text: str, mention: Mention) -> bool | None:
     """Say whether one mention is required (True), preferred (False) or unclear (None).
 
@@ -120,8 +131,14 @@ def mention_requirement(text: str, mention: Mention) -> bool | None:
     """
     clause, offset = _clause(text, mention.start, mention.end)
     rel_start, rel_end = mention.start - offset, mention.end - offset
-    after = [m for m in _POLARITY.finditer(clause) if m.start() >= rel_end]
-    before = [m for m in _POLARITY.finditer(clause) if m.end() <= rel_start]
+    # Parentheses that name a credential scope their words to it: in "RHIT (RHIA welcome)" the
+    # welcome is RHIA's alone, while "CPMA (mandatory)" still speaks for CPMA.
+    group = _paren_group(clause, rel_start)
+    named = {_paren_group(clause, m.start) for m in find_mentions(clause)}
+    words = [m for m in _POLARITY.finditer(clause)
+             if (g := _paren_group(clause, m.start())) == group or g not in named]
+    after = [m for m in words if m.start() >= rel_end]
+    before = [m for m in words if m.end() <= rel_start]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is not None:
         return chosen.group("req") is not None
