@@ -54,10 +54,12 @@ def configure_templates(app):
 
 def register_blueprints(app):
     from .accounts.views import bp as accounts_bp
+    from .alerts.views import bp as alerts_bp
     from .jobs.views import bp as jobs_bp
     from .public.views import bp as public_bp
+    from .search.api import bp as api_bp
 
-    for bp in (public_bp, accounts_bp, jobs_bp):
+    for bp in (public_bp, accounts_bp, jobs_bp, alerts_bp, api_bp):
         app.register_blueprint(bp)
 
 

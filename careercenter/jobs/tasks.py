@@ -6,6 +6,7 @@ from ..queue import resolve, task
 # "module:function" taking the job id; each re-reads the post, so a retry is harmless.
 # Linking comes first because alert matching uses the links it writes.
 PUBLISHED_PIPELINE = [
+    "careercenter.alerts.tasks:match_job",
 ]
 
 

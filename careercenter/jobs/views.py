@@ -17,9 +17,10 @@ def _page_number():
 
 @bp.route("", strict_slashes=False)
 def index():
-    query = Job.published().order_by(Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc())
-    page = db.paginate(query, page=_page_number(), per_page=20, error_out=False)
-    return render_template("jobs/index.html", page=page)
+    """The search page: every filter is a query-string argument, so every search is a shareable URL."""
+    from ..search.views import render_search_page
+
+    return render_search_page(_page_number())
 
 
 def _parse_ref(ref):

@@ -46,6 +46,9 @@ def write_documents(conn, jobs):
     ids = [j.id for j in jobs]
     names = dict(conn.execute(select(Company.id, Company.name).where(Company.id.in_({j.company_id for j in jobs}))).all())
     rows = [document_values(j, names.get(j.company_id, ""), conn.dialect.name) for j in jobs]
+    if conn.dialect.name != "postgresql":
+        for row in rows:
+            del row["tsv"]  # SQLite indexes ``terms`` through its FTS5 triggers instead
     conn.execute(delete(JobSearchDoc).where(JobSearchDoc.job_id.in_(ids)))
     conn.execute(insert(JobSearchDoc), rows)
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, bindparam, cast, column, exists, func, literal_column, or_, select, table, text
 from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.orm import selectinload
 
 from ..database import utcnow
 from ..extensions import db
@@ -151,7 +152,7 @@ def search_jobs(criteria, page=1, per_page=20, now=None, with_facets=True):
     page = max(1, page)
     ids = search_ids(criteria, now, limit=per_page, offset=(page - 1) * per_page)
     total = count_matches(criteria, now) if (ids or page > 1) else 0
-    by_id = {j.id: j for j in db.session.scalars(select(Job).where(Job.id.in_(ids)))} if ids else {}
+    by_id = {j.id: j for j in db.session.scalars(select(Job).options(selectinload(Job.links)).where(Job.id.in_(ids)))} if ids else {}
     facets = facet_counts(criteria, now) if with_facets and total else {}
     return SearchResult([by_id[i] for i in ids if i in by_id], total, page, per_page, facets)
 
