@@ -107,17 +107,25 @@ def make_post(vocab, rng, now, index):
 
 
 def make_search_args(vocab, rng):
+    """Alert criteria as people set them: usually keywords plus where (a state, a radius or remote)."""
     args = {}
-    if rng.random() < 0.7:
-        args["q"] = vocab.keyword(rng)
     r = rng.random
-    if r() < 0.3:
+    if r() < 0.75:
+        args["q"] = vocab.keyword(rng)
+    where = r()
+    if where < 0.40:
         args["state"] = rng.choice(STATES_WEIGHTED)
-    if r() < 0.25:
+    elif where < 0.50:
+        state = rng.choice(STATES_WEIGHTED)
+        args["zip"] = rng.choice(vocab.places[state])[2]
+        args["radius"] = rng.choice([10, 25, 50])
+    elif where < 0.54:
+        args["city"] = rng.choice(vocab.places[rng.choice(STATES_WEIGHTED)])[0]
+    elif where < 0.85:
         args["arrangement"] = ["remote"] if r() < 0.8 else ["remote", "hybrid"]
-    if r() < 0.12:
-        args["remote_state"] = rng.choice(STATES_WEIGHTED)
-    if r() < 0.2:
+        if r() < 0.4:
+            args["remote_state"] = rng.choice(STATES_WEIGHTED)
+    if r() < 0.25:
         args["credential"] = rng.choice(vocab.core_credentials)
     if r() < 0.15:
         args["specialty"] = rng.choice(vocab.specialties)["slug"]
@@ -130,12 +138,6 @@ def make_search_args(vocab, rng):
             args["min_pay"] = rng.choice([50000, 60000, 70000, 80000])
     if r() < 0.2:
         args["type"] = ["full-time"] if r() < 0.7 else ["contract", "part-time"]
-    if r() < 0.08:
-        state = rng.choice(STATES_WEIGHTED)
-        args["zip"] = rng.choice(vocab.places[state])[2]
-        args["radius"] = rng.choice([10, 25, 50])
-    elif r() < 0.04:
-        args["city"] = rng.choice(vocab.places[rng.choice(STATES_WEIGHTED)])[0]
     if not args:
         args["q"] = vocab.keyword(rng)
     return args

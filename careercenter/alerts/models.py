@@ -51,7 +51,7 @@ class SavedSearch(db.Model):
     created_at = mapped_column(UTCDateTime(), default=utcnow, server_default=func.now(), nullable=False)
 
     user = relationship("User")
-    keys = relationship("SavedSearchKey", cascade="all, delete-orphan", passive_deletes=True)
+    keys = relationship("SavedSearchKey", cascade="all, delete-orphan")
 
     @property
     def recipient(self):
