@@ -6,12 +6,13 @@ index; on SQLite triggers copy ``terms`` into the FTS5 table ``job_search_fts``
 (rowid = job id). Both are created by migration 0005.
 """
 
-from sqlalchemy import BigInteger, ForeignKey, Text, cast
+from sqlalchemy import BigInteger, ForeignKey, Index, Text, cast, text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from ..extensions import db
+from ..jobs.models import Job
 
 
 class TSVectorText(TypeDecorator):
@@ -38,5 +39,17 @@ class JobSearchDoc(db.Model):
     remote_states: Mapped[str] = mapped_column(db.String(200), default="")
     # The top of the pay range as yearly cents (hourly × HOURS_PER_YEAR), for "minimum pay".
     pay_cents: Mapped[int | None] = mapped_column(BigInteger)
-    lat: Mapped[float | None] = mapped_column()
+    lat: Mapped[float | None] = mapped_column(index=True)
     lon: Mapped[float | None] = mapped_column()
+
+
+# The default listing order (featured, newest) read straight from an index, so browsing and
+# filter-only searches stop after one page instead of sorting every published post.
+Index(
+    "ix_job_search_order",
+    Job.is_featured,
+    Job.published_at,
+    Job.id,
+    postgresql_where=text("status = 'published'"),
+    sqlite_where=text("status = 'published'"),
+)

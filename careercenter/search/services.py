@@ -1,8 +1,12 @@
 """Run a search: the SQL for ``Criteria`` on PostgreSQL or SQLite, results, counts and facets."""
 
+import time
+
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, cast, column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy import (
+    and_, bindparam, cast, column, exists, func, literal, literal_column, or_, select, table, text, union_all,
+)
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import selectinload
 
@@ -42,8 +46,10 @@ def filter_conditions(criteria, now):
         dy = Doc.lat - clat
         dx = (Doc.lon - clon) * k
         margin = 0.01  # the box only narrows the rows the exact rule below looks at
+        dlon = r / (geo.MILES_PER_DEGREE * max(k, 0.01))
         conds += [
             Doc.lat.between(clat - r / geo.MILES_PER_DEGREE - margin, clat + r / geo.MILES_PER_DEGREE + margin),
+            Doc.lon.between(clon - dlon - margin, clon + dlon + margin),
             (dy * dy + dx * dx) * (geo.MILES_PER_DEGREE * geo.MILES_PER_DEGREE) <= r * r,
         ]
     if criteria.arrangement:
@@ -91,12 +97,20 @@ def keyword_parts(parsed, dialect):
     return conds, rank, ranked
 
 
+def needs_document(criteria):
+    """True when a filter reads the search document (keywords, city, distance, remote state, pay)."""
+    return bool(not criteria.parsed.is_empty or criteria.city_key or (criteria.center and criteria.radius)
+                or criteria.remote_state or criteria.min_pay_cents is not None)
+
+
 def base_query(criteria, now=None, columns=None):
     """(select over matching posts, rank expression or None)."""
     now = now or utcnow()
     dialect = _dialect()
     kw_conds, rank, ranked = keyword_parts(criteria.parsed, dialect)
-    stmt = select(*(columns or [Job.id])).select_from(Job).join(Doc, Doc.job_id == Job.id)
+    stmt = select(*(columns or [Job.id])).select_from(Job)
+    if needs_document(criteria):
+        stmt = stmt.join(Doc, Doc.job_id == Job.id)
     if ranked is not None:
         stmt = stmt.join(ranked, ranked.c.job_id == Job.id)
     stmt = stmt.where(and_(*filter_conditions(criteria, now), *kw_conds))
@@ -146,42 +160,84 @@ def count_matches(criteria, now=None):
     return db.session.scalar(select(func.count()).select_from(stmt.subquery()))
 
 
+# Facet counts and totals of big result sets (thousands of posts) move slowly: they are kept for
+# a minute per process so a popular broad search does not rescan most of the board on every hit.
+# Small result sets are always counted exactly.
+SUMMARY_TTL = 60
+SUMMARY_CACHE_MIN_TOTAL = 2000
+_summary_cache = {}
+
+
+def _summary_key(criteria):
+    return (_dialect(), tuple(sorted((k, str(v)) for k, v in criteria.to_args(with_sort=False).items())))
+
+
+def summary(criteria, now=None, with_facets=True):
+    """(total, facets) of a search."""
+    now = now or utcnow()
+    key = _summary_key(criteria)
+    hit = _summary_cache.get(key)
+    if hit and hit[0] > time.monotonic() and (hit[2] or not with_facets):
+        return hit[1], hit[2] if with_facets else {}
+    if with_facets:
+        total, facets = facet_counts(criteria, now)
+    else:
+        total, facets = count_matches(criteria, now), {}
+    if total >= SUMMARY_CACHE_MIN_TOTAL:
+        if len(_summary_cache) > 2000:
+            _summary_cache.clear()
+        _summary_cache[key] = (time.monotonic() + SUMMARY_TTL, total, facets)
+    return total, facets
+
+
+def clear_summary_cache():
+    _summary_cache.clear()
+
+
 def search_jobs(criteria, page=1, per_page=20, now=None, with_facets=True):
     """One page of matching posts with the total and (optionally) facet counts."""
     now = now or utcnow()
     page = max(1, page)
     ids = search_ids(criteria, now, limit=per_page, offset=(page - 1) * per_page)
-    total = count_matches(criteria, now) if (ids or page > 1) else 0
+    total, facets = summary(criteria, now, with_facets) if (ids or page > 1) else (0, {})
     by_id = {j.id: j for j in db.session.scalars(select(Job).options(selectinload(Job.links)).where(Job.id.in_(ids)))} if ids else {}
-    facets = facet_counts(criteria, now) if with_facets and total else {}
-    return SearchResult([by_id[i] for i in ids if i in by_id], total, page, per_page, facets)
+    return SearchResult([by_id[i] for i in ids if i in by_id], total, page, per_page, facets if total else {})
 
 
 def facet_counts(criteria, now=None):
-    """{"arrangement": [(value, n)], "type": ..., "state": ..., "setting": ..., ...} over the matches."""
-    stmt, _ = base_query(criteria, now)
-    matching = stmt.subquery("matching")
-    out = {}
-    for name, col in (("arrangement", Job.work_arrangement), ("type", Job.employment_type), ("state", Job.state)):
-        rows = db.session.execute(
-            select(col, func.count())
-            .select_from(Job)
-            .join(matching, matching.c.id == Job.id)
-            .where(col.is_not(None))
-            .group_by(col)
-            .order_by(func.count().desc(), col)
-            .limit(FACET_LIMIT if name == "state" else None)
-        ).all()
-        out[name] = [(v, n) for v, n in rows]
-    rows = db.session.execute(
-        select(JobLink.kind, JobLink.value, func.count(func.distinct(JobLink.job_id)))
-        .join(matching, matching.c.id == JobLink.job_id)
-        .where(JobLink.kind.in_([k for _, k in LINK_FILTERS]), JobLink.source != LinkSource.REMOVED)
+    """(total, {"arrangement": [(value, n)], "type": ..., "state": ..., "setting": ..., ...}) over the matches.
+
+    One statement: the matching posts are computed once (a CTE used several times is
+    materialised) and every facet is a GROUP BY over them.
+    """
+    stmt, _ = base_query(criteria, now, columns=[Job.id, Job.work_arrangement, Job.employment_type, Job.state])
+    m = stmt.cte("matching")
+    parts = [
+        select(literal("total").label("facet"), literal(None, db.String).label("value"), func.count().label("n"))
+        .select_from(m)
+    ]
+    for name, col in (("arrangement", m.c.work_arrangement), ("type", m.c.employment_type), ("state", m.c.state)):
+        parts.append(select(literal(name), col, func.count()).where(col.is_not(None)).group_by(col))
+    if _dialect() == "postgresql":
+        # "= ANY(ARRAY(...))" probes the links by job id instead of hashing the whole link table.
+        in_matching = JobLink.job_id == func.any(func.array(select(m.c.id).scalar_subquery()))
+        links = select(JobLink.kind, JobLink.value, func.count()).where(in_matching)
+    else:
+        links = select(JobLink.kind, JobLink.value, func.count()).join(m, m.c.id == JobLink.job_id)
+    parts.append(
+        links.where(JobLink.kind.in_([k for _, k in LINK_FILTERS]), JobLink.source != LinkSource.REMOVED)
         .group_by(JobLink.kind, JobLink.value)
-    ).all()
-    for attr, kind in LINK_FILTERS:
-        values = sorted(((v, n) for k, v, n in rows if k == kind), key=lambda p: (-p[1], p[0]))
-        out[attr] = values[:FACET_LIMIT]
-    return out
-
-
+    )
+    rows = db.session.execute(union_all(*parts)).all()
+    total = 0
+    grouped = {}
+    for facet, value, n in rows:
+        if facet == "total":
+            total = n
+        else:
+            grouped.setdefault(facet, []).append((value, n))
+    out = {}
+    for name in ("arrangement", "type", "state", *(attr for attr, _ in LINK_FILTERS)):
+        values = sorted(grouped.get(name, []), key=lambda p: (-p[1], p[0]))
+        out[name] = values[:FACET_LIMIT] if name not in ("arrangement", "type") else values
+    return total, out

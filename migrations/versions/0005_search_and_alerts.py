@@ -30,6 +30,9 @@ def upgrade():
         sa.PrimaryKeyConstraint("job_id", name=op.f("pk_job_search_doc")),
     )
     op.create_index("ix_job_search_doc_city_key", "job_search_doc", ["city_key"])
+    op.create_index("ix_job_search_doc_lat", "job_search_doc", ["lat"])
+    op.create_index("ix_job_search_order", "job", ["is_featured", "published_at", "id"],
+                    postgresql_where=sa.text("status = 'published'"), sqlite_where=sa.text("status = 'published'"))
     if postgres:
         op.create_index("ix_job_search_doc_tsv", "job_search_doc", ["tsv"], postgresql_using="gin")
     else:
@@ -126,4 +129,6 @@ def downgrade():
     else:
         op.drop_index("ix_job_search_doc_tsv", table_name="job_search_doc")
     op.drop_index("ix_job_search_doc_city_key", table_name="job_search_doc")
+    op.drop_index("ix_job_search_doc_lat", table_name="job_search_doc")
+    op.drop_index("ix_job_search_order", table_name="job")
     op.drop_table("job_search_doc")
