@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-from sqlalchemy import Text, cast, or_, select
+from sqlalchemy import Integer, Text, bindparam, cast, func, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from werkzeug.datastructures import MultiDict
 
 from ..database import utcnow
@@ -89,12 +90,19 @@ def index_keys(c):
 
 @dataclass
 class PostFacts:
-    """Everything ``verify`` needs to know about a post."""
+    """Everything ``verify`` needs to know about a post, copied into plain values once."""
 
     job: Job
     doc: JobSearchDoc
     positions: dict
     links: set
+
+    def __post_init__(self):
+        job, doc = self.job, self.doc
+        self.status, self.expires_at, self.published_at = job.status, job.expires_at, job.published_at
+        self.state, self.arrangement, self.employment_type = job.state, job.work_arrangement, job.employment_type
+        self.city_key, self.remote_states, self.pay_cents = doc.city_key, doc.remote_states, doc.pay_cents
+        self.lat, self.lon = doc.lat, doc.lon
 
     @classmethod
     def load(cls, job_id):
@@ -129,55 +137,69 @@ class PostFacts:
         return sorted({f"{p}|{s}" for p in prim | sec for s in sec | {""}})
 
 
-def verify(c, facts, now):
+def verify(c, f, now):
     """True when a search with criteria ``c`` run at ``now`` returns the post (same rules as the SQL)."""
-    job, doc = facts.job, facts.doc
-    if job.status != "published" or job.expires_at is None or not job.expires_at > now:
+    if f.status != "published" or f.expires_at is None or not f.expires_at > now:
         return False
-    if c.state and job.state != c.state:
+    if c.state and f.state != c.state:
         return False
-    if c.city_key and doc.city_key != c.city_key:
+    if c.city_key and f.city_key != c.city_key:
         return False
-    if c.center and c.radius and not geo.within(c.center, c.radius, doc.lat, doc.lon):
+    if c.center and c.radius and not geo.within(c.center, c.radius, f.lat, f.lon):
         return False
-    if c.arrangement and job.work_arrangement not in c.arrangement:
+    if c.arrangement and f.arrangement not in c.arrangement:
         return False
-    if c.type and job.employment_type not in c.type:
+    if c.type and f.employment_type not in c.type:
         return False
     if c.remote_state:
-        if job.work_arrangement != WorkArrangement.REMOTE:
+        if f.arrangement != WorkArrangement.REMOTE:
             return False
-        if doc.remote_states and f",{c.remote_state}," not in doc.remote_states:
+        if f.remote_states and f",{c.remote_state}," not in f.remote_states:
             return False
-    cents = c.min_pay_cents
-    if cents is not None and (doc.pay_cents is None or doc.pay_cents < cents):
+    if c.min_pay is not None and (f.pay_cents is None or f.pay_cents < c.min_pay_cents):
         return False
-    for attr, kind in (("setting", LinkKind.SETTING), ("specialty", LinkKind.SPECIALTY), ("credential", LinkKind.CREDENTIAL)):
-        value = getattr(c, attr)
-        if value and (kind, value) not in facts.links:
-            return False
-    since = c.posted_since(now)
-    if since is not None and (job.published_at is None or job.published_at < since):
+    if c.setting and (LinkKind.SETTING, c.setting) not in f.links:
         return False
-    return c.parsed.matches(facts.positions)
+    if c.specialty and (LinkKind.SPECIALTY, c.specialty) not in f.links:
+        return False
+    if c.credential and (LinkKind.CREDENTIAL, c.credential) not in f.links:
+        return False
+    if c.posted_within:
+        since = c.posted_since(now)
+        if f.published_at is None or f.published_at < since:
+            return False
+    return not c.q or c.parsed.matches(f.positions)
 
 
 def candidate_ids(facts):
-    """Active saved searches filed under any key the post produces, narrowed by state and pay."""
+    """Active saved searches filed under any key the post produces, narrowed by state and pay.
+
+    Two indexed steps (keys → ids, then ids → rows by primary key) rather than one join, which
+    the planner tends to answer by scanning every saved search.
+    """
+    postgres = db.session.get_bind().dialect.name == "postgresql"
     keys = facts.keys()
-    pay = facts.doc.pay_cents
-    stmt = (
-        # The stored arguments as text: the key of the per-process criteria cache, no JSON round trip.
-        select(SavedSearch.id, cast(SavedSearch.params, Text).label("params"))
-        .join(SavedSearchKey, SavedSearchKey.saved_search_id == SavedSearch.id)
-        .where(
-            SavedSearchKey.key.in_(keys),
+    key_match = (SavedSearchKey.key == func.any(bindparam("keys", keys, type_=ARRAY(Text)))) if postgres \
+        else SavedSearchKey.key.in_(keys)
+    ids = set(db.session.scalars(select(SavedSearchKey.saved_search_id).where(key_match)))
+    if not ids:
+        return {}
+    pay = facts.pay_cents
+    out = {}
+    ordered = sorted(ids)
+    step = len(ordered) if postgres else 10_000  # SQLite caps bound parameters
+    for i in range(0, len(ordered), step):
+        chunk = ordered[i:i + step]
+        id_match = (SavedSearch.id == func.any(bindparam(f"ids{i}", chunk, type_=ARRAY(Integer)))) if postgres \
+            else SavedSearch.id.in_(chunk)
+        stmt = select(SavedSearch.id, cast(SavedSearch.params, Text).label("params")).where(
+            id_match,
             SavedSearch.status == SearchStatus.ACTIVE,
-            or_(SavedSearch.state.is_(None), SavedSearch.state == facts.job.state),
+            or_(SavedSearch.state.is_(None), SavedSearch.state == facts.state),
             or_(SavedSearch.min_pay_cents.is_(None), SavedSearch.min_pay_cents <= (pay if pay is not None else -1)),
         )
-    )
-    return {row.id: row.params for row in db.session.execute(stmt)}
+        out.update((row.id, row.params) for row in db.session.execute(stmt))
+    return out
 
 
 def matching_searches(job_id, now=None):

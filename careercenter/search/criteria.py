@@ -7,6 +7,7 @@ answer with a 400.
 """
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -54,19 +55,19 @@ class Criteria:
     sort: str = "relevance"
     errors: dict = field(default_factory=dict, compare=False, hash=False)
 
-    @property
+    @cached_property
     def parsed(self):
         return parse(self.q)
 
-    @property
+    @cached_property
     def city_key(self):
         return fold(self.city).strip() if self.city else None
 
-    @property
+    @cached_property
     def center(self):
         return geo.zip_centroid(self.zip) if self.zip else None
 
-    @property
+    @cached_property
     def min_pay_cents(self):
         return annual_cents(self.min_pay, self.pay_period) if self.min_pay is not None else None
 
