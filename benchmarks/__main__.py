@@ -107,24 +107,29 @@ def run(app, db, t0):
 
 
 def bench_search(app):
+    from careercenter.search.services import clear_summary_cache
+
     client = app.test_client()
     out = []
     for label, prefix in (("API /api/v1/jobs", "/api/v1/jobs"), ("HTML /jobs", "/jobs")):
-        for args in TYPICAL:  # warm caches and connections
-            client.get(f"{prefix}?{urlencode(args, doseq=True)}")
-        times, worst = [], {}
-        for _ in range(8):
+        clear_summary_cache()
+        client.get(f"{prefix}?q=warmup")  # connections, templates, ZIP table
+        cold, warm, worst = [], [], {}
+        for round_ in range(8):
             for args in TYPICAL:
                 url = f"{prefix}?{urlencode(args, doseq=True)}"
                 start = time.perf_counter()
                 response = client.get(url)
                 elapsed = time.perf_counter() - start
                 assert response.status_code == 200, (url, response.status_code)
-                times.append(elapsed)
+                (cold if round_ == 0 else warm).append(elapsed)
                 worst[url] = max(worst.get(url, 0), elapsed)
+        both = cold + warm
         slowest = max(worst, key=worst.get)
-        line = (f"search {label}: {len(times)} requests over {len(TYPICAL)} typical queries, results+count+facets: "
-                f"p50 {ms(pct(times, 50))}, p95 {ms(pct(times, 95))} (target ≤ 50 ms); slowest {slowest} {ms(worst[slowest])}")
+        line = (f"search {label}, {len(TYPICAL)} typical queries × 8 (results + total + facets), server time: "
+                f"all p50 {ms(pct(both, 50))} p95 {ms(pct(both, 95))}; first hit of each query p50 {ms(pct(cold, 50))} "
+                f"p95 {ms(pct(cold, 95))}; repeat hits p95 {ms(pct(warm, 95))} (target ≤ 50 ms); "
+                f"slowest {slowest} {ms(worst[slowest])}")
         print(line)
         out.append(line)
     return out

@@ -117,12 +117,22 @@ def base_query(criteria, now=None, columns=None):
     return stmt, rank
 
 
+# Ranking computes a score for every match; past this many matches the order falls back to
+# featured-then-newest, which an index serves at once (such broad searches rarely reach page 2).
+RANK_LIMIT = 5000
+
+
 def ordering(criteria, rank):
     if criteria.sort == "date":
         return [Job.published_at.desc(), Job.id.desc()]
     if rank is not None:
         return [rank.desc(), Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc()]
-    return [Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc()]
+    featured = Job.is_featured
+    if criteria.city_key or criteria.center:
+        # A place matches few posts: wrapping the column keeps the planner from walking the whole
+        # listing-order index looking for them, so it filters by place first and sorts the few.
+        featured = func.coalesce(Job.is_featured, False)
+    return [featured.desc(), Job.published_at.desc(), Job.id.desc()]
 
 
 @dataclass
@@ -146,9 +156,10 @@ class SearchResult:
         return self.page > 1
 
 
-def search_ids(criteria, now=None, limit=None, offset=0):
-    """Ids of matching posts in result order."""
+def search_ids(criteria, now=None, limit=None, offset=0, ranked=True):
+    """Ids of matching posts in result order (``ranked=False``: featured then newest even with keywords)."""
     stmt, rank = base_query(criteria, now)
+    rank = rank if ranked else None
     stmt = stmt.order_by(*ordering(criteria, rank)).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -198,8 +209,9 @@ def search_jobs(criteria, page=1, per_page=20, now=None, with_facets=True):
     """One page of matching posts with the total and (optionally) facet counts."""
     now = now or utcnow()
     page = max(1, page)
-    ids = search_ids(criteria, now, limit=per_page, offset=(page - 1) * per_page)
-    total, facets = summary(criteria, now, with_facets) if (ids or page > 1) else (0, {})
+    total, facets = summary(criteria, now, with_facets)
+    ids = search_ids(criteria, now, limit=per_page, offset=(page - 1) * per_page, ranked=total <= RANK_LIMIT) \
+        if total else []
     by_id = {j.id: j for j in db.session.scalars(select(Job).options(selectinload(Job.links)).where(Job.id.in_(ids)))} if ids else {}
     return SearchResult([by_id[i] for i in ids if i in by_id], total, page, per_page, facets if total else {})
 
@@ -218,8 +230,9 @@ def facet_counts(criteria, now=None):
     ]
     for name, col in (("arrangement", m.c.work_arrangement), ("type", m.c.employment_type), ("state", m.c.state)):
         parts.append(select(literal(name), col, func.count()).where(col.is_not(None)).group_by(col))
-    if _dialect() == "postgresql":
-        # "= ANY(ARRAY(...))" probes the links by job id instead of hashing the whole link table.
+    if _dialect() == "postgresql" and count_matches(criteria, now) <= 20_000:
+        # "= ANY(ARRAY(...))" probes the links by job id instead of hashing the whole link table;
+        # for most of the board, hashing the link table once is cheaper.
         in_matching = JobLink.job_id == func.any(func.array(select(m.c.id).scalar_subquery()))
         links = select(JobLink.kind, JobLink.value, func.count()).where(in_matching)
     else:
@@ -229,7 +242,7 @@ def facet_counts(criteria, now=None):
         .group_by(JobLink.kind, JobLink.value)
     )
     rows = db.session.execute(union_all(*parts)).all()
-    total = 0
+    total = 0  # filled from the "total" row
     grouped = {}
     for facet, value, n in rows:
         if facet == "total":
