@@ -171,11 +171,11 @@ def count_matches(criteria, now=None):
     return db.session.scalar(select(func.count()).select_from(stmt.subquery()))
 
 
-# Facet counts and totals of big result sets (thousands of posts) move slowly: they are kept for
+# Facet counts and totals of big result sets (hundreds of posts or more) move slowly: they are kept for
 # a minute per process so a popular broad search does not rescan most of the board on every hit.
 # Small result sets are always counted exactly.
 SUMMARY_TTL = 60
-SUMMARY_CACHE_MIN_TOTAL = 2000
+SUMMARY_CACHE_MIN_TOTAL = 500
 _summary_cache = {}
 
 
