@@ -55,6 +55,7 @@ def configure_templates(app):
 def register_blueprints(app):
     from .accounts.views import bp as accounts_bp
     from .admin.views import bp as admin_bp
+    from .alerts.views import bp as alerts_bp
     from .applications.views import bp as applications_bp
     from .billing.views import bp as billing_bp
     from .codes.views import bp as codes_bp
@@ -63,10 +64,11 @@ def register_blueprints(app):
     from .jobs.editor import bp as posts_bp
     from .jobs.views import bp as jobs_bp
     from .public.views import bp as public_bp
+    from .search.api import bp as api_bp
     from .seekers.views import bp as seekers_bp
 
     for bp in (public_bp, accounts_bp, jobs_bp, codes_bp, employers_bp, posts_bp, billing_bp, admin_bp,
-               seekers_bp, applications_bp):
+               seekers_bp, applications_bp, alerts_bp, api_bp):
         app.register_blueprint(bp)
 
 

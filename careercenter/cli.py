@@ -77,3 +77,7 @@ def register_cli(app):
 
         for email, password, label in DEMO_LOGINS:
             click.echo(f"  {label:<9} {email}  /  {password}")
+
+    from .alerts.cli import register_alerts_cli
+
+    register_alerts_cli(app)

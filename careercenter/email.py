@@ -73,13 +73,24 @@ def _domain(address):
 
 @task(queue="emails", retries=5, intervals=(30, 120, 600, 1800, 3600))
 def deliver_email(data):
-    """Deliver one rendered message through the configured backend."""
+    """Deliver one rendered message through the configured backend.
+
+    A temporary refusal (4xx, network) raises, so the queue retries with backoff; a
+    permanent one (5xx) puts the address on the suppression list, pauses its saved
+    searches and is not retried.
+    """
     msg = build_message(data)
     url = current_app.config.get("SMTP_URL")
-    if url:
-        _deliver_smtp(url, msg)
-    else:
+    if not url:
         _write_outbox(msg)
+        return
+    try:
+        _deliver_smtp(url, msg)
+    except PermanentDeliveryError as exc:
+        from .alerts.services import suppress_address
+
+        log.warning("permanent delivery failure to %s: %s; address suppressed", data["to"], exc)
+        suppress_address(data["to"], str(exc))
 
 
 def _write_outbox(msg):

@@ -9,3 +9,6 @@ from .seekers.models import Resume, SavedJob, SeekerCredential, SeekerProfile  #
 from .applications.models import (  # noqa: F401
     ApplicantNotice, Application, ApplicationEvent, ApplicationNote, ScreeningAnswer, ScreeningQuestion,
 )
+from .search.models import JobSearchDoc  # noqa: F401
+from .alerts.models import AlertMatch, EmailSuppression, SavedSearch, SavedSearchKey  # noqa: F401
+from .search import indexing  # noqa: F401,E402  (keeps search documents in step with posts)

@@ -23,4 +23,9 @@ PERIODIC_JOBS = [
     Periodic("expire-jobs", "careercenter.jobs.tasks:expire_jobs", "5 * * * *"),
     # Embedded default: `flask applications send-summaries`.
     Periodic("applicant-daily-summary", "careercenter.applications.tasks:send_applicant_summaries", "0 12 * * *"),
+    # Every 5 minutes so digests leave close to each subscriber's local hour, whatever the time zone's offset
+    # (CLI: flask alerts send-digests).
+    Periodic("alert-digests", "careercenter.alerts.tasks:enqueue_due_digests", "*/5 * * * *"),
+    # CLI: flask alerts expire-unconfirmed
+    Periodic("expire-unconfirmed-alerts", "careercenter.alerts.tasks:expire_unconfirmed_searches", "17 3 * * *"),
 ]

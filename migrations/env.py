@@ -75,6 +75,11 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_name(name, type_, parent_names):
+    # SQLite's FTS5 search table and its shadow tables are made by hand in a migration.
+    return not (type_ == "table" and name and name.startswith("job_search_fts"))
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -104,6 +109,7 @@ def run_migrations_online():
             connection=connection,
             target_metadata=get_metadata(),
             render_item=render_item,
+            include_name=include_name,
             **conf_args
         )
 

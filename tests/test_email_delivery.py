@@ -2,7 +2,8 @@
 
 import pytest
 
-from careercenter.email import PermanentDeliveryError, deliver_email, send_email
+from careercenter.alerts.services import is_suppressed
+from careercenter.email import PermanentDeliveryError, _deliver_smtp, build_message, deliver_email, send_email
 from careercenter.extensions import db
 from tests.support.factories import make_user
 
@@ -26,5 +27,8 @@ def test_permanent_refusal_is_reported_as_permanent(app, smtp_server):
     smtp_server.refuse("gone@example.com", "550 5.1.1 No such user")
     data = {"to": "gone@example.com", "from": "a@careercenter.example", "subject": "s", "text": "t", "html": "<p>t</p>"}
     with pytest.raises(PermanentDeliveryError):
-        deliver_email(data)
+        _deliver_smtp(smtp_server.url, build_message(data))
+    # The task itself records the address instead of raising, so the queue does not retry it.
+    deliver_email(data)
+    assert is_suppressed("gone@example.com")
     assert smtp_server.messages == []

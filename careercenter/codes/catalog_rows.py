@@ -1,6 +1,6 @@
 """Turn catalog.json into rows for the catalogue tables: {table name: [row dict, ...]}.
 
-Pure (no Flask, no database), so migration 0006 and ``flask codes load`` build exactly the same
+Pure (no Flask, no database), so migration 0003 and ``flask codes load`` build exactly the same
 rows. ``alt_ranges`` and WHO ranges are left out: the catalogue says never to tag with them.
 """
 

@@ -7,6 +7,7 @@ from ..queue import resolve, task
 # Linking comes first because alert matching uses the links it writes.
 PUBLISHED_PIPELINE = [
     "careercenter.codes.tasks:link_job",
+    "careercenter.alerts.tasks:match_job",
 ]
 
 

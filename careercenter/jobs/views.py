@@ -17,12 +17,10 @@ def _page_number():
 
 @bp.route("", strict_slashes=False)
 def index():
-    """Live posts, featured first, then newest; a page past the end goes to the last page."""
-    query = Job.published().order_by(Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc())
-    page = db.paginate(query, page=_page_number(), per_page=current_app.config["JOBS_PER_PAGE"], error_out=False)
-    if page.pages and page.page > page.pages:
-        return redirect(url_for("jobs.index", page=page.pages))
-    return render_template("jobs/index.html", page=page)
+    """The search page: every filter is a query-string argument, so every search is a shareable URL."""
+    from ..search.views import render_search_page
+
+    return render_search_page(_page_number())
 
 
 def _parse_ref(ref):

@@ -130,7 +130,7 @@ def test_cli_command_and_schedule_entry(app, owner_company):
 
 def test_expired_post_gives_410_before_the_job_runs(client, owner_company):
     _, company = owner_company
-    job = make_job(company, days_left=30)
+    job = make_job(company, days_left=30, title="Night Shift Abstractor")
     job.expires_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
     assert client.get(f"/jobs/{job.id}-{job.slug}").status_code == 410

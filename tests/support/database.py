@@ -6,8 +6,8 @@ from sqlalchemy.engine import make_url
 from careercenter import create_app
 
 # Tables whose rows come from migrations (reference data) and must survive wiping.
-PRESERVED_TABLES = {"alembic_version", "product"}  # products and prices: migration 0003
-# The medical-code catalogue (migration 0006). The ICD-10-CM list is not preserved: tests add the
+PRESERVED_TABLES = {"alembic_version", "product"}  # products and prices: migration 0002
+# The medical-code catalogue (migration 0003). The ICD-10-CM list is not preserved: tests add the
 # codes they need, so the "list not loaded" fallback can be tested too.
 PRESERVED_TABLES |= {
     "catalog_code_system", "catalog_cpt_section", "catalog_cpt_subsection", "catalog_icd10cm_chapter",

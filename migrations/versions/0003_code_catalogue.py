@@ -4,8 +4,8 @@ Creates the catalogue tables and fills them from careercenter/codes/data/catalog
 specialty and code pages work on a fresh install; `flask codes load` applies later edits of the
 file. The ICD-10-CM code list is left empty here (`flask codes load-icd10cm` fills it).
 
-Revision ID: 0006
-Revises: 0003
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-03 18:54:40.567948
 
 """
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006'
-down_revision = '0003'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

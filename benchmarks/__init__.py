@@ -1,0 +1,1 @@
+"""``python -m benchmarks`` (``make bench``): search, alert matching, digests and page throughput on PostgreSQL."""

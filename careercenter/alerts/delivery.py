@@ -1,0 +1,189 @@
+"""Record matches once, then send instant alerts and digests from the sent-log.
+
+``AlertMatch`` is unique per (saved search, post). Sending claims unsent rows with
+``UPDATE ... WHERE sent_at IS NULL RETURNING``, so two workers (or a retry) can
+never put the same post in two emails. Every send re-checks that the post is still
+live, and nothing is sent when nothing is new.
+"""
+
+from collections import defaultdict
+from datetime import datetime
+
+from flask import current_app, url_for
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..database import utcnow
+from ..accounts.models import User
+from ..email import render_email, send_email
+from ..extensions import db
+from ..jobs.models import Job
+from .models import AlertMatch, EmailSuppression, Frequency, SavedSearch, SearchStatus
+from .services import is_suppressed
+from .timing import next_run_after
+from .tokens import make_manage_token, make_unsubscribe_token
+
+DIGEST_LIMIT = 20
+
+
+def record_matches(job_id, saved_search_ids, now=None):
+    """Insert (saved search, post) rows, ignoring ones that exist. Does not commit."""
+    if not saved_search_ids:
+        return
+    dialect = db.session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    now = now or utcnow()
+    rows = [{"saved_search_id": sid, "job_id": job_id, "matched_at": now} for sid in saved_search_ids]
+    db.session.execute(insert(AlertMatch).values(rows).on_conflict_do_nothing(
+        index_elements=["saved_search_id", "job_id"]))
+
+
+def pending_items(ss_ids, until, now):
+    """{saved search id: [(match id, Job, matched at)]} of unsent matches up to ``until`` whose post is live,
+    featured first then newest."""
+    rows = db.session.execute(
+        select(AlertMatch.saved_search_id, AlertMatch.id, AlertMatch.matched_at, Job)
+        .join(Job, Job.id == AlertMatch.job_id)
+        .where(
+            AlertMatch.saved_search_id.in_(ss_ids),
+            AlertMatch.sent_at.is_(None),
+            AlertMatch.matched_at <= until,
+            Job.live_condition(now),
+        )
+        .order_by(AlertMatch.saved_search_id, Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc())
+    ).all()
+    grouped = defaultdict(list)
+    for ss_id, match_id, matched_at, job in rows:
+        grouped[ss_id].append((match_id, job, matched_at))
+    return grouped
+
+
+def claim(match_ids, now):
+    """Mark matches sent; returns the ids this call claimed (others were already sent)."""
+    if not match_ids:
+        return set()
+    result = db.session.execute(
+        update(AlertMatch)
+        .where(AlertMatch.id.in_(match_ids), AlertMatch.sent_at.is_(None))
+        .values(sent_at=now)
+        .returning(AlertMatch.id),
+        execution_options={"synchronize_session": False},
+    )
+    return {row[0] for row in result}
+
+
+def results_url(saved):
+    """The full results of a saved search, newest first, on the site."""
+    args = dict(saved.params or {})
+    if saved.frequency == Frequency.DAILY:
+        args["posted_within"] = 1
+    elif saved.frequency == Frequency.WEEKLY:
+        args["posted_within"] = 7
+    args["sort"] = "date"
+    return current_app.config["SITE_URL"] + url_for("jobs.index", **args)
+
+
+def alert_email(saved, jobs, total, template, recipient=None):
+    """(template name, context, headers) of an alert email for ``saved``."""
+    recipient = recipient or saved.recipient
+    unsubscribe = current_app.config["SITE_URL"] + url_for(
+        "alerts.unsubscribe", token=make_unsubscribe_token(saved))
+    manage = current_app.config["SITE_URL"] + url_for("alerts.manage_by_token", token=make_manage_token(recipient))
+    context = {
+        "saved": saved, "jobs": jobs, "total": total, "more": max(0, total - len(jobs)),
+        "results_url": results_url(saved), "unsubscribe_url": unsubscribe, "manage_url": manage,
+    }
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return template, context, headers
+
+
+def _send(saved, items, template, now):
+    claimed = claim([mid for mid, _, _ in items], now)
+    jobs = [job for mid, job, _ in items if mid in claimed]
+    if not jobs:
+        return 0
+    name, context, headers = alert_email(saved, jobs[:DIGEST_LIMIT], len(jobs), template)
+    saved.last_sent_at = now
+    send_email(name, saved.recipient, sender=current_app.config["ALERTS_FROM"], headers=headers, **context)
+    return len(jobs)
+
+
+def send_instant(saved_search_id, now=None):
+    """Email an instant subscriber the posts matched and not yet sent. Commits; the email leaves after."""
+    now = now or utcnow()
+    saved = db.session.get(SavedSearch, saved_search_id)
+    if saved is None or saved.status != SearchStatus.ACTIVE or saved.frequency != Frequency.INSTANT:
+        return 0
+    if is_suppressed(saved.recipient):
+        return 0
+    items = pending_items([saved.id], now, now).get(saved.id, [])
+    sent = _send(saved, items, "alert-instant", now)
+    db.session.commit()
+    return sent
+
+
+def send_digest(saved_search_id, due_iso, now=None):
+    """Send the digest due at ``due_iso`` unless already done; schedules the next one. Commits."""
+    return send_digests([(saved_search_id, due_iso)], now)
+
+
+def send_digests(batch, now=None, send=True):
+    """Send each (saved search id, due time) digest of ``batch`` that is still due. Commits.
+
+    A digest at ``due`` holds the live posts matched up to ``due`` and never sent;
+    the saved search's ``next_run_at`` moves on, so running the same batch again
+    sends nothing. With ``send=False`` emails are rendered but not queued (benchmarks).
+    Returns how many emails were produced.
+    """
+    now = now or utcnow()
+    dues = {int(sid): datetime.fromisoformat(iso) for sid, iso in batch}
+    searches = db.session.scalars(
+        select(SavedSearch).where(SavedSearch.id.in_(dues)).order_by(SavedSearch.id).with_for_update(of=SavedSearch)
+    ).all()
+    ready = [s for s in searches if s.status == SearchStatus.ACTIVE and s.next_run_at == dues[s.id]]
+    if not ready:
+        db.session.rollback()
+        return 0
+    users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({s.user_id for s in ready if s.user_id})))}
+    recipient = {s.id: (users[s.user_id].email if s.user_id in users else s.email) for s in ready}
+    suppressed = set(db.session.scalars(
+        select(EmailSuppression.email).where(EmailSuppression.email.in_(set(recipient.values())))))
+    wanted = [s for s in ready if recipient[s.id] not in suppressed]
+    items = pending_items([s.id for s in wanted], max(dues[s.id] for s in ready), now) if wanted else {}
+    chosen = {s.id: [(mid, job) for mid, job, at in items.get(s.id, []) if at <= dues[s.id]] for s in wanted}
+    claimed = claim([mid for pairs in chosen.values() for mid, _ in pairs], now)
+    produced = 0
+    for saved in wanted:
+        jobs = [job for mid, job in chosen[saved.id] if mid in claimed]
+        if not jobs:
+            continue
+        name, context, headers = alert_email(saved, jobs[:DIGEST_LIMIT], len(jobs), "alert-digest", recipient[saved.id])
+        saved.last_sent_at = now
+        produced += 1
+        if send:
+            send_email(name, recipient[saved.id], sender=current_app.config["ALERTS_FROM"], headers=headers, **context)
+        else:
+            render_email(name, **context)
+    for saved in ready:
+        due = dues[saved.id]
+        saved.next_run_at = next_run_after(saved.frequency, saved.hour, saved.timezone, max(due, now), saved.weekday)
+    db.session.commit()
+    return produced
+
+
+def due_digests(now=None, limit=None):
+    """(id, next_run_at) of active digest subscriptions due at ``now``."""
+    now = now or utcnow()
+    stmt = (
+        select(SavedSearch.id, SavedSearch.next_run_at)
+        .where(
+            SavedSearch.status == SearchStatus.ACTIVE,
+            SavedSearch.frequency.in_([Frequency.DAILY, Frequency.WEEKLY]),
+            SavedSearch.next_run_at <= now,
+        )
+        .order_by(SavedSearch.next_run_at, SavedSearch.id)
+    )
+    if limit:
+        stmt = stmt.limit(limit)
+    return db.session.execute(stmt).all()

@@ -1,0 +1,1 @@
+"""Search over published posts: one query language on PostgreSQL full-text search and SQLite FTS5."""

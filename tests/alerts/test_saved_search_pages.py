@@ -1,0 +1,86 @@
+"""Saving searches as a user or a guest, confirming, managing, and guest expiry."""
+
+from datetime import timedelta
+from urllib.parse import urlparse
+
+import time_machine
+
+from careercenter.alerts.models import SavedSearch, SavedSearchKey
+from careercenter.alerts.services import expire_unconfirmed
+from careercenter.database import utcnow
+from careercenter.extensions import db
+from tests.conftest import count
+from tests.support.alerts_factories import make_saved_search
+from tests.support.factories import login, make_user
+
+
+def test_signed_in_user_saves_a_search_and_manages_it(client):
+    user = make_user("saver@example.com")
+    login(client, user.email)
+    form = client.get("/alerts/new?q=coder&state=OH")
+    assert "We'll email you new jobs matching" in form.get_data(as_text=True)
+    response = client.post("/alerts/new?q=coder&state=OH", data={
+        "name": "Ohio coders", "frequency": "weekly", "weekday": "2", "hour": "7", "timezone": "America/Chicago"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/alerts")
+    saved = db.session.scalars(db.select(SavedSearch)).one()
+    assert (saved.name, saved.params, saved.frequency, saved.weekday, saved.status) == (
+        "Ohio coders", {"q": "coder", "state": "OH"}, "weekly", 2, "active")
+    assert saved.next_run_at.weekday() == 2 and saved.next_run_at > utcnow()
+    page = client.get("/alerts").get_data(as_text=True)
+    assert "Ohio coders" in page and "Active" in page
+    assert 'href="/jobs?q=coder&amp;state=OH"' in page
+    client.post(f"/alerts/{saved.id}/pause")
+    assert "Paused" in client.get("/alerts").get_data(as_text=True)
+    client.post(f"/alerts/{saved.id}/resume")
+    assert db.session.get(SavedSearch, saved.id).status == "active"
+    client.post(f"/alerts/{saved.id}/schedule", data={f"s{saved.id}-frequency": "instant", f"s{saved.id}-hour": "9",
+                                                      f"s{saved.id}-timezone": "UTC", f"s{saved.id}-weekday": "0"})
+    assert db.session.get(SavedSearch, saved.id).frequency == "instant"
+    client.post(f"/alerts/{saved.id}/delete")
+    assert count(SavedSearch) == 0 and count(SavedSearchKey) == 0
+
+
+def test_bad_input_is_shown_on_the_form(client):
+    response = client.post("/alerts/new?q=coder", data={"email": "not-an-email", "frequency": "hourly", "hour": "99",
+                                                         "timezone": "Mars/Base"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Enter a valid email address" in html and 'value="not-an-email"' in html
+    assert count(SavedSearch) == 0
+
+
+def test_other_people_cannot_touch_a_saved_search(client):
+    owner = make_user("owner@example.com")
+    saved = make_saved_search(owner, q="coder")
+    login(client, make_user("intruder@example.com").email)
+    assert client.post(f"/alerts/{saved.id}/delete").status_code == 404
+    assert client.post(f"/alerts/{saved.id}/pause", data={"token": "forged"}).status_code == 404
+    assert db.session.get(SavedSearch, saved.id).status == "active"
+
+
+def test_guest_confirms_by_email_then_manages_by_link(client, outbox):
+    response = client.post("/alerts/new?q=auditor&arrangement=remote", data={
+        "email": "Guest@Example.com", "frequency": "daily", "hour": "8", "timezone": "America/New_York", "weekday": "0"})
+    assert "Check your email" in response.get_data(as_text=True)
+    saved = db.session.scalars(db.select(SavedSearch)).one()
+    assert saved.status == "pending" and saved.email == "guest@example.com"
+    msg = outbox.last(to="guest@example.com")
+    assert msg.header("From") == client.application.config["MAIL_FROM"]
+    confirm = client.get(urlparse(msg.link("/alerts/confirm/")).path)
+    assert confirm.status_code == 302
+    assert db.session.get(SavedSearch, saved.id).status == "active"
+    manage = client.get(confirm.headers["Location"]).get_data(as_text=True)
+    assert "auditor" in manage and "Active" in manage
+    token = urlparse(confirm.headers["Location"]).path.rsplit("/", 1)[1]
+    client.post(f"/alerts/{saved.id}/pause", data={"token": token})
+    assert db.session.get(SavedSearch, saved.id).status == "paused"
+    assert client.get("/alerts/confirm/garbage").status_code == 400
+
+
+def test_unconfirmed_guest_searches_expire_after_7_days(app):
+    with time_machine.travel(utcnow() - timedelta(days=8), tick=False):
+        make_saved_search(email="late@example.com", q="coder", confirm=False)
+        make_saved_search(email="done@example.com", q="coder")
+    make_saved_search(email="fresh@example.com", q="coder", confirm=False)
+    assert expire_unconfirmed() == 1
+    assert {s.email for s in db.session.scalars(db.select(SavedSearch))} == {"done@example.com", "fresh@example.com"}
