@@ -173,3 +173,35 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def stripe_server():
+    """A local Stripe-compatible API the real ``stripe`` library talks to over HTTP."""
+    from tests.support.stripe_server import StripeServer
+
+    server = StripeServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stripe_config(stripe_server):
+    """Settings that point the app's Stripe gateway at ``stripe_server``."""
+    from tests.support.stripe_server import API_KEY, WEBHOOK_SECRET
+
+    return {"PAYMENT_GATEWAY": "stripe", "STRIPE_SECRET_KEY": API_KEY, "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
+            "STRIPE_API_BASE": stripe_server.url}
+
+
+@pytest.fixture
+def restore_products(app):
+    """Products are reference data kept between tests: put back any price a test changed."""
+    from careercenter.billing.models import Product
+
+    saved = {p.id: (p.price_cents, p.duration_days, p.active, p.name) for p in db.session.scalars(db.select(Product))}
+    yield
+    db.session.rollback()
+    for p in db.session.scalars(db.select(Product)):
+        p.price_cents, p.duration_days, p.active, p.name = saved[p.id]
+    db.session.commit()

@@ -11,20 +11,8 @@ from tests.support.stripe_server import signed
 
 
 @pytest.fixture
-def stripe_server():
-    from tests.support.stripe_server import StripeServer
-
-    server = StripeServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def app_config(app_config, stripe_server):
-    from tests.support.stripe_server import API_KEY, WEBHOOK_SECRET
-
-    return {**app_config, "PAYMENT_GATEWAY": "stripe", "STRIPE_SECRET_KEY": API_KEY,
-            "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET, "STRIPE_API_BASE": stripe_server.url}
+def app_config(app_config, stripe_config):
+    return {**app_config, **stripe_config}
 
 
 def paid_post(client, stripe_server, title="Coding Educator"):
