@@ -5,12 +5,12 @@ payment intents. It also builds events, signed the way Stripe signs them.
 
 import itertools
 import json
-import threading
 import time
 
 import stripe
-from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.support.live_server import LiveServer
 
 WEBHOOK_SECRET = "whsec_test_secret"
 API_KEY = "sk_test_local"
@@ -28,7 +28,7 @@ def _unflatten(form):
     return out
 
 
-class StripeServer:
+class StripeServer(LiveServer):
     def __init__(self):
         self.sessions = {}
         self.payment_intents = {}
@@ -36,17 +36,7 @@ class StripeServer:
         self.requests = []
         self.fail_next = None
         self._ids = itertools.count(1)
-        self.server = make_server("127.0.0.1", 0, self._wsgi, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.thread.join(timeout=5)
+        super().__init__(self._wsgi)
 
     def _id(self, prefix):
         return f"{prefix}_test_{next(self._ids):06d}"
