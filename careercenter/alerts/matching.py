@@ -2,7 +2,8 @@
 
 Every saved search is indexed under a few keys "primary|secondary" built from its
 criteria (``index_keys``): the primary is its most selective criterion (a city, a
-map cell, one alternative of a keyword group, a specialty ...) and the secondary a
+map cell, one alternative of a keyword group, a specialty, a code or any of its
+specialties ...) and the secondary a
 cheap one (state, remote state, employment type, arrangement) or empty. A post
 produces every key it could satisfy (``post_keys``), so one indexed lookup returns a
 small candidate set that still contains every true match; each candidate is then
@@ -27,7 +28,7 @@ from ..search.models import JobSearchDoc
 from ..search.text import positions
 from .models import SavedSearch, SavedSearchKey, SearchStatus
 
-LINK_PREFIX = {LinkKind.SPECIALTY: "spec", LinkKind.CREDENTIAL: "cred", LinkKind.SETTING: "set"}
+LINK_PREFIX = {LinkKind.SPECIALTY: "spec", LinkKind.CREDENTIAL: "cred", LinkKind.SETTING: "set", LinkKind.CODE: "code"}
 
 
 @lru_cache(maxsize=200_000)
@@ -59,7 +60,12 @@ def _primary_options(c):
         # with the fewest alternatives and, in each phrase, its longest (rarest-looking) word.
         group = min(groups, key=lambda g: (len(g), -min(len(max(t, key=len)) for t in g)))
         options.append(sorted({f"w:{max(term, key=len)}" for term in group}))
-    for attr, prefix in (("specialty", "spec"), ("credential", "cred"), ("setting", "set")):
+    if c.specialty:
+        options.append([f"spec:{c.specialty}"])
+    if c.code:
+        # A post matches a code filter by naming the code or by one of the code's specialties.
+        options.append([f"code:{c.code}", *(f"spec:{slug}" for slug in c.code_specialties)])
+    for attr, prefix in (("credential", "cred"), ("setting", "set")):
         if getattr(c, attr):
             options.append([f"{prefix}:{getattr(c, attr)}"])
     return options
@@ -163,6 +169,9 @@ def verify(c, f, now):
     if c.specialty and (LinkKind.SPECIALTY, c.specialty) not in f.links:
         return False
     if c.credential and (LinkKind.CREDENTIAL, c.credential) not in f.links:
+        return False
+    if c.code and (LinkKind.CODE, c.code) not in f.links and \
+            not any((LinkKind.SPECIALTY, slug) in f.links for slug in c.code_specialties):
         return False
     if c.posted_within:
         since = c.posted_since(now)

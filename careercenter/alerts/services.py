@@ -30,7 +30,8 @@ def describe(criteria):
     """A short default name for a search, e.g. "risk adjustment · remote · CRC"."""
     parts = [criteria.q] if criteria.q else []
     parts += [criteria.city or "", criteria.state or "", *criteria.arrangement, *criteria.type,
-              criteria.specialty or "", criteria.setting or "", criteria.credential or ""]
+              criteria.specialty or "", criteria.setting or "", criteria.credential or "",
+              f"code {criteria.code}" if criteria.code else ""]
     if criteria.remote_state:
         parts.append(f"remote from {criteria.remote_state}")
     text = " · ".join(p for p in parts if p)

@@ -31,7 +31,8 @@ def _ordered(links, kind):
 
 
 def job_link_groups(job) -> list[dict]:
-    """Return [{label, chips: [{text, url, title, note}]}] for the job page, empty groups left out."""
+    """Return [{label, chips: [{text, url, title, note, search_url}]}] for the job page, empty groups
+    left out; code chips also carry ``search_url``, the job search for that code."""
     links = list(job.links)
     setting_names, specialty_names, credential_names = names("setting"), names("specialty"), names("credential")
     groups = [
@@ -45,7 +46,8 @@ def job_link_groups(job) -> list[dict]:
                           "note": {True: "required", False: "preferred"}.get(link.required)}
                          for link in _ordered(links, LinkKind.CREDENTIAL)]),
         ("Codes", [{"text": link.value, "title": code_title(link.value),
-                    "url": url_for("codes.code", code=link.value)}
+                    "url": url_for("codes.code", code=link.value),
+                    "search_url": url_for("jobs.index", code=link.value)}
                    for link in _ordered(links, LinkKind.CODE)[:MAX_CODES]]),
     ]
     return [{"label": label, "chips": chips} for label, chips in groups if chips]

@@ -12,6 +12,7 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
 from ..codes.choices import credential_choices, setting_choices, specialty_choices
+from ..codes.filters import parse_code_filter
 from ..jobs.models import EmploymentType, PayPeriod, WorkArrangement
 from . import geo
 from .query import parse
@@ -27,7 +28,7 @@ US_STATES = (
     "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
 ).split()
 FILTER_KEYS = ("q", "state", "city", "zip", "radius", "arrangement", "type", "remote_state", "min_pay",
-               "pay_period", "setting", "specialty", "credential", "posted_within")
+               "pay_period", "setting", "specialty", "credential", "code", "posted_within")
 
 
 def annual_cents(amount, period):
@@ -51,6 +52,10 @@ class Criteria:
     setting: str | None = None
     specialty: str | None = None
     credential: str | None = None
+    # A CPT, HCPCS or ICD-10-CM code as posts store it; it matches posts naming it or linked to one
+    # of ``code_specialties`` (the code's specialties, read from the catalogue with the code).
+    code: str | None = None
+    code_specialties: tuple = field(default=(), compare=False, hash=False)
     posted_within: int | None = None
     sort: str = "relevance"
     errors: dict = field(default_factory=dict, compare=False, hash=False)
@@ -103,6 +108,8 @@ class Criteria:
     def without(self, key, value=None):
         """A copy with one filter (or one value of a multi-valued filter) removed."""
         current = getattr(self, key)
+        if key == "code":
+            return replace(self, code=None, code_specialties=())
         if isinstance(current, tuple) and value is not None:
             return replace(self, **{key: tuple(v for v in current if v != value)})
         return replace(self, **{key: () if isinstance(current, tuple) else None})
@@ -177,6 +184,7 @@ def criteria_from_args(args):
         errors["pay_period"] = "Pay period is hour or year."
         pay_period = PayPeriod.YEAR
     posted = _int(args, "posted_within", errors, 1, 365, "Posted within is a number of days.")
+    code, code_specialties = _code(args, errors)
     sort = (args.get("sort") or "relevance").strip()
     if sort not in SORTS:
         errors["sort"] = "Sort by relevance or date."
@@ -195,10 +203,24 @@ def criteria_from_args(args):
         setting=_choice(args, "setting", {v for v, _ in setting_choices()}, errors, "setting"),
         specialty=_choice(args, "specialty", {v for v, _ in specialty_choices()}, errors, "specialty"),
         credential=_choice(args, "credential", {v for v, _ in credential_choices()}, errors, "credential"),
+        code=code,
+        code_specialties=code_specialties,
         posted_within=posted,
         sort=sort,
         errors=errors,
     )
+
+
+def _code(args, errors):
+    """(normalised code, its specialty slugs) of the ``code`` argument, or (None, ())."""
+    raw = (args.get("code") or "").strip()
+    if not raw:
+        return None, ()
+    found = parse_code_filter(raw) if len(raw) <= 40 else None
+    if found is None:
+        errors["code"] = "Enter a CPT, HCPCS or ICD-10-CM code we know, e.g. 29881 or M17.11."
+        return None, ()
+    return found[0], tuple(found[1])
 
 
 def _multi(values, allowed, errors, key, label):

@@ -35,6 +35,9 @@ def openapi_document():
         _param("setting", "Catalogue setting slug, e.g. risk-adjustment.", string),
         _param("specialty", "Catalogue specialty slug, e.g. orthopedics.", string),
         _param("credential", "Credential code, e.g. CPC.", string),
+        _param("code", "A CPT, HCPCS or ICD-10-CM code, e.g. 29881 or M17.11: jobs naming "
+                       "the code or linked to one of the specialties it belongs to. An unknown or "
+                       "malformed code is a 400.", {"type": "string", "maxLength": 40, "examples": ["29881", "M17.11"]}),
         _param("posted_within", "Only posts published within this many days.", {"type": "integer", "minimum": 1,
                                                                                   "maximum": 365}),
         _param("sort", "relevance (featured posts first among equals) or date.",

@@ -10,6 +10,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import selectinload
 
+from ..codes.filters import code_filter_condition
 from ..database import utcnow
 from ..extensions import db
 from ..jobs.models import Job, JobLink, LinkKind, LinkSource, WorkArrangement
@@ -65,6 +66,8 @@ def filter_conditions(criteria, now):
         value = getattr(criteria, attr)
         if value:
             conds.append(link_condition(kind, value))
+    if criteria.code:
+        conds.append(code_filter_condition(criteria.code, criteria.code_specialties))
     since = criteria.posted_since(now)
     if since is not None:
         conds.append(Job.published_at >= since)

@@ -1,8 +1,9 @@
 """The matcher returns exactly the saved searches whose search would return the post.
 
-Random posts and random saved searches (keywords with phrases, OR and exclusions,
-and every filter) on the configured database: for each post, the indexed matcher
-must agree with running every saved search as a real query.
+Random posts (with catalogue links, some of them turned down by the employer) and random
+saved searches (keywords with phrases, OR and exclusions, and every filter, codes included)
+on the configured database: for each post, the indexed matcher must agree with running
+every saved search as a real query.
 """
 
 from datetime import timedelta
@@ -25,7 +26,13 @@ WORDS = ["coder", "coding", "codes", "remote", "risk", "adjustment", "audit", "a
 PLACES = [("Columbus", "OH", "43215"), ("Dublin", "OH", "43017"), ("Cincinnati", "OH", "45202"),
           ("San José", "CA", "95113"), ("Oakland", "CA", "94612"), (None, "TX", None), (None, None, None)]
 LINKS = [("specialty", "orthopedics"), ("specialty", "cardiology"), ("setting", "risk-adjustment"),
-         ("credential", "CPC"), ("credential", "CRC")]
+         ("credential", "CPC"), ("credential", "CRC"), ("specialty", "radiology"), ("specialty", "primary-care"),
+         ("code", "29881"), ("code", "M17.11"), ("code", "E11.22"), ("code", "J9271"), ("code", "93458")]
+# Codes whose specialties are known: 29881, 27447 → orthopedics; 93458 → cardiology; M17.11 →
+# orthopedics, radiology, rehab-therapy; E11.22 → primary-care; J9271 → hematology-oncology (no post
+# has that specialty, so J9271 matches only posts naming it). Typed spellings are normalised.
+CODES = ["29881", "27447", "93458", "M17.11", "m17.11", "E11.22", "J9271"]
+SOURCES = ["employer", "linker", "removed"]  # removed links never count
 
 text = st.lists(st.sampled_from(WORDS), min_size=0, max_size=16).map(" ".join)
 
@@ -57,7 +64,8 @@ def post(draw):
         "is_featured": draw(st.booleans()),
         "age_days": draw(st.integers(0, 40)),
         "live": draw(st.sampled_from([True, True, True, False])),
-        "links": draw(st.lists(st.sampled_from(LINKS), max_size=3, unique=True)),
+        "links": draw(st.lists(st.sampled_from(LINKS), max_size=4, unique=True)),
+        "sources": draw(st.lists(st.sampled_from(SOURCES), min_size=4, max_size=4)),
     }
 
 
@@ -83,6 +91,8 @@ def search_args(draw):
     for key, (kind, value) in (("specialty", LINKS[0]), ("setting", LINKS[2]), ("credential", LINKS[3])):
         if draw(st.integers(0, 6)) == 0:
             args[key] = value
+    if draw(st.integers(0, 3)) == 0:
+        args["code"] = draw(st.sampled_from(CODES))
     if draw(st.integers(0, 6)) == 0:
         args["posted_within"] = draw(st.sampled_from([1, 7, 30]))
     return {k: v for k, v in args.items() if v not in ("", None)}
@@ -114,11 +124,11 @@ def test_matcher_agrees_with_running_every_search(app, posts, searches):
         published = now - timedelta(days=p["age_days"], minutes=5)
         job = Job(company=company, status="published" if p["live"] else "expired", published_at=published,
                   expires_at=now + timedelta(days=5) if p["live"] else now - timedelta(hours=1),
-                  **{k: v for k, v in p.items() if k not in ("age_days", "live", "links")})
+                  **{k: v for k, v in p.items() if k not in ("age_days", "live", "links", "sources")})
         db.session.add(job)
         db.session.flush()
-        for kind, value in p["links"]:
-            db.session.add(JobLink(job_id=job.id, kind=kind, value=value))
+        for (kind, value), source in zip(p["links"], p["sources"]):
+            db.session.add(JobLink(job_id=job.id, kind=kind, value=value, source=source))
         jobs.append(job)
     db.session.commit()
     expected = {job.id: set() for job in jobs}
