@@ -1,1 +1,1 @@
-"""Staff pages: products and prices, orders and refunds."""
+"""Staff pages: the staff home, users, posts and companies, products and prices, orders and refunds."""

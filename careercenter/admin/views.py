@@ -1,3 +1,5 @@
+"""Staff pages for products and prices, orders and refunds; lists.py adds the home page and lists."""
+
 from decimal import Decimal
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -12,6 +14,13 @@ from ..extensions import db
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 ORDERS_PER_PAGE = 50
+
+
+def page_number():
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
 
 
 @bp.route("/products")
@@ -45,13 +54,10 @@ def orders():
     query = db.select(Order).order_by(Order.id.desc())
     if status in set(OrderStatus):
         query = query.filter_by(status=status)
-    try:
-        page_number = max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        page_number = 1
-    page = db.paginate(query, page=page_number, per_page=ORDERS_PER_PAGE, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=ORDERS_PER_PAGE, error_out=False)
     return render_template("admin/orders.html", page=page, status=status, statuses=list(OrderStatus),
-                           form=ActionForm(), OrderStatus=OrderStatus)
+                           form=ActionForm(), OrderStatus=OrderStatus,
+                           page_url=lambda n: url_for("admin.orders", status=status or None, page=n))
 
 
 @bp.route("/orders/<int:order_id>/refund", methods=["POST"])
@@ -70,3 +76,6 @@ def refund(order_id):
     else:
         flash(f"Order {order.number} refunded; the post is taken down and the employer emailed.", "success")
     return redirect(url_for("admin.orders"))
+
+
+from . import lists  # noqa: E402,F401  (the staff home and lists live on the same blueprint)

@@ -27,6 +27,14 @@ class ApplyForm(FlaskForm):
         return [f for f in self if f.name.startswith("q_")]
 
 
+class WithdrawForm(FlaskForm):
+    """The coder confirms a withdrawal (the employer is not told, and the status stops moving)."""
+
+    confirm_step = HiddenField(default="1")
+    confirm = BooleanField("Yes, withdraw my application",
+                           validators=[DataRequired(message="Tick the box to confirm you want to withdraw.")])
+
+
 def apply_form_for(questions, profile_resume):
     """An ApplyForm with one field per screening question, and the resume choices that exist."""
 

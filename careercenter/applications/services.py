@@ -54,6 +54,17 @@ def _site_today():
     return utcnow().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
 
 
+STAFF_REFUSAL = ("Staff accounts cannot apply to jobs: they can see every applicant, so an application "
+                 "from one would not be fair. Use a personal coder account to apply.")
+
+
+def user_refusal(user):
+    """Why this account may not apply to any post, or None."""
+    if user is not None and getattr(user, "is_staff", False):
+        return STAFF_REFUSAL
+    return None
+
+
 def application_of(user, job):
     return db.session.scalar(db.select(Application).filter_by(user_id=user.id, job_id=job.id))
 
@@ -66,20 +77,33 @@ def questions_of(job):
 
 def apply(user, job, *, resume, cover_note, answers):
     """Record an application (status new, with its first history row) and notify both sides.
-    ``answers`` maps question id to text. Commits; raises ApplyError."""
-    reason = refusal_reason(job)
+    ``answers`` maps question id to text.
+
+    Applying again after withdrawing reuses the coder's row (one application per post): it
+    becomes new again with the new resume, note and answers, dated today, and its history keeps
+    the earlier rows plus "withdrawn → new". Commits; raises ApplyError."""
+    reason = user_refusal(user) or refusal_reason(job)
     if reason:
         raise ApplyError(reason)
     if resume is None or resume.user_id != user.id:
         raise ApplyError("Choose a resume to send with your application.")
-    if application_of(user, job) is not None:
+    application = application_of(user, job)
+    if application is not None and application.status != ApplicationStatus.WITHDRAWN:
         raise ApplyError("You have already applied to this post.")
-    application = Application(job=job, user_id=user.id, resume=resume, cover_note=cover_note or None,
-                              status=ApplicationStatus.NEW)
-    application.events.append(ApplicationEvent(to_status=ApplicationStatus.NEW, actor_id=user.id))
+    if application is None:
+        application = Application(job=job, user_id=user.id, status=ApplicationStatus.NEW)
+        application.events.append(ApplicationEvent(to_status=ApplicationStatus.NEW, actor_id=user.id))
+        db.session.add(application)
+    else:
+        _record(application, ApplicationStatus.NEW, user, notified=False)
+        application.created_at = utcnow()
+        application.employer_notified_at = None
+        application.answers.clear()
+        db.session.flush()  # the old answers go before the new ones take their (application, question) slots
+    application.resume = resume
+    application.cover_note = cover_note or None
     for question_id, answer in answers.items():
         application.answers.append(ScreeningAnswer(question_id=question_id, answer=answer))
-    db.session.add(application)
     try:
         db.session.flush()
     except IntegrityError:

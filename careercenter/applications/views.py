@@ -9,7 +9,7 @@ from ..jobs.models import ApplyMethod, Job
 from ..seekers import services as seekers
 from ..seekers.resumes import ResumeError, delete_file, resume_response
 from . import services
-from .forms import apply_form_for
+from .forms import WithdrawForm, apply_form_for
 from .models import Application, ApplicationStatus
 
 bp = Blueprint("applications", __name__)
@@ -25,12 +25,18 @@ def application_for(job):
     """The signed-in coder's application to ``job``, or None (no query for anyone else)."""
     if not (current_user.is_authenticated and current_user.is_seeker):
         return None
-    return services.application_of(current_user, job)
+    application = services.application_of(current_user, job)
+    # A withdrawn application is no bar: the post offers "Apply now" again (see apply()).
+    if application is not None and application.status == ApplicationStatus.WITHDRAWN:
+        return None
+    return application
 
 
 @bp.app_template_global()
 def apply_refusal(job):
-    return services.refusal_reason(job) if job.apply_method == ApplyMethod.ONSITE else None
+    if job.apply_method != ApplyMethod.ONSITE:
+        return None
+    return services.user_refusal(current_user) or services.refusal_reason(job)
 
 
 def _job_or_404(job_id):
@@ -50,10 +56,10 @@ def _job_url(job):
 def apply(job_id):
     job = _job_or_404(job_id)
     existing = services.application_of(current_user, job)
-    if existing is not None:
+    if existing is not None and existing.status != ApplicationStatus.WITHDRAWN:
         flash("You have already applied to this post. Its status is below.", "info")
         return redirect(url_for("applications.detail", application_id=existing.id))
-    reason = services.refusal_reason(job)
+    reason = services.user_refusal(current_user) or services.refusal_reason(job)
     if reason:
         flash(reason, "warning")
         return render_template("applications/refused.html", job=job, reason=reason), 409 if request.method == "POST" else 200
@@ -87,6 +93,9 @@ def apply(job_id):
                 return redirect(_job_url(job))
             flash(f"Your application to {job.title} at {job.company.name} is sent. We emailed you a copy.", "success")
             return redirect(url_for("applications.detail", application_id=application.id))
+    if existing is not None and request.method == "GET":
+        flash(f"You withdrew your application to this post. Applying again sends {job.company.name} "
+              "a new application; your earlier one stays in its history.", "info")
     status = 200 if request.method == "GET" else 422
     return render_template("applications/apply.html", job=job, form=form, profile=profile), status
 
@@ -115,19 +124,29 @@ def detail(application_id):
     return render_template("applications/detail.html", application=application)
 
 
-@bp.route("/applications/<int:application_id>/withdraw", methods=["POST"])
+@bp.route("/applications/<int:application_id>/withdraw", methods=["GET", "POST"])
 @login_required
 def withdraw(application_id):
+    """Ask first, then withdraw: only a POST with the confirm box ticked withdraws. A POST
+    without it (the old one-click button) only shows the question."""
     application = db.session.get(Application, application_id)
     if application is None or application.user_id != current_user.id:
         abort(404)
-    try:
-        services.withdraw(application, current_user)
-    except services.TransitionError as exc:
-        flash(str(exc), "warning")
-    else:
-        flash("Your application is withdrawn.", "info")
-    return redirect(url_for("applications.detail", application_id=application.id))
+    if not application.can_withdraw:
+        flash(f"An application marked {application.status_label.lower()} can no longer be withdrawn.", "warning")
+        return redirect(url_for("applications.detail", application_id=application.id))
+    asked = request.method == "POST" and "confirm_step" in request.form
+    form = WithdrawForm() if asked else WithdrawForm(formdata=None)
+    if asked and form.validate_on_submit():
+        try:
+            services.withdraw(application, current_user)
+        except services.TransitionError as exc:
+            flash(str(exc), "warning")
+        else:
+            flash(f"Your application to {application.job.title} is withdrawn. You can apply again while "
+                  "the post is open.", "info")
+        return redirect(url_for("applications.detail", application_id=application.id))
+    return render_template("applications/withdraw.html", application=application, form=form), 422 if asked else 200
 
 
 @bp.route("/applications/<int:application_id>/resume")

@@ -33,6 +33,11 @@ class OrderStatus(StrEnum):
     EXPIRED = "expired"  # checkout session expired unpaid
     REFUNDED = "refunded"
 
+    @property
+    def label(self):
+        return {"pending": "Pending", "paid": "Paid", "failed": "Payment failed", "expired": "Checkout expired",
+                "refunded": "Refunded"}[self.value]
+
 
 class OrderKind(StrEnum):
     PUBLISH = "publish"

@@ -66,6 +66,28 @@ def lookup_code(code: str) -> tuple[dict | None, Icd10cmSource]:
     return describe_code(code, icd10cm_lookup=source.lookup), source
 
 
+DESCRIPTION_SEARCH_LIMIT = 50
+DESCRIPTION_SEARCH_WORDS = 8
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_icd10cm(text: str, limit: int = DESCRIPTION_SEARCH_LIMIT) -> tuple[list[Icd10cmCode], int]:
+    """ICD-10-CM codes whose description contains every word of ``text`` (any case), in code
+    order, at most ``limit``; returns (codes, how many match in all). Reads the database."""
+    words = [w for w in text.split() if w][:DESCRIPTION_SEARCH_WORDS]
+    if not words:
+        return [], 0
+    conditions = [Icd10cmCode.description.ilike(_like(w), escape="\\") for w in words]
+    rows = db.session.scalars(sa.select(Icd10cmCode).where(*conditions).order_by(Icd10cmCode.code).limit(limit)).all()
+    total = len(rows) if len(rows) < limit else db.session.scalar(
+        sa.select(sa.func.count()).select_from(Icd10cmCode).where(*conditions))
+    return rows, total
+
+
 def post_of(job: Job) -> dict:
     """The linker's view of a post: title, description, the employer's chosen settings,
     specialties and credentials, and the company's organisation type."""

@@ -1,5 +1,6 @@
 """Specialty and code pages, the specialty RSS feeds, and the post editor's "suggest" endpoint."""
 
+import re
 from email.utils import format_datetime
 
 from flask import Blueprint, abort, jsonify, make_response, redirect, render_template, request, url_for
@@ -13,7 +14,7 @@ from .linker.shapes import normalise
 from .models import Specialty
 from .queries import code_jobs_query, specialties_with_counts, specialty_details, specialty_jobs_query, \
     specialty_names
-from .services import lookup_code, suggest_links
+from .services import icd10cm_source, lookup_code, search_icd10cm, suggest_links
 
 bp = Blueprint("codes", __name__)
 
@@ -25,6 +26,7 @@ def job_link_groups(job):
     return groups(job)
 
 FEED_SIZE = 50
+QUERY_MAX = 80
 SUGGEST_TEXT_MAX = 20_000
 SUGGEST_FIELDS = ("settings", "specialties", "credentials")
 
@@ -60,24 +62,48 @@ def specialty_feed(slug):
     return response
 
 
+# Words, not a code: a run of letters longer than any code has, or a space between words.
+WORDS = re.compile(r"[A-Za-z]{4,}|[A-Za-z]{2,}\s+[A-Za-z]")
+
+
 @bp.route("/codes")
 def code_search():
-    """The search box of the code pages: send a typed code to its page."""
-    query = (request.args.get("q") or "").strip()[:40]
+    """The search box of the code pages: a typed code goes to its page; words search the
+    ICD-10-CM descriptions and list the matching codes."""
+    query = " ".join((request.args.get("q") or "").split())[:QUERY_MAX]
     if not query:
         return render_template("codes/search.html", query="")
     token = normalise(query).replace("/", "")
     if not token:
         return render_template("codes/search.html", query=query, message="Type a code such as 29881, M17.11 or J9312.")
+    if WORDS.search(query) and lookup_code(token)[0] is None:
+        return _description_search(query)
     return redirect(url_for("codes.code", code=token))
+
+
+def _description_search(query):
+    source = icd10cm_source()
+    if not source.validated:
+        return render_template("codes/search.html", query=query, searched=True, results=[], total=0,
+                               note="The ICD-10-CM list is not loaded, so code descriptions cannot be searched yet.")
+    results, total = search_icd10cm(query)
+    return render_template("codes/search.html", query=query, searched=True, results=results, total=total)
+
+
+def _not_found(code, message=None):
+    message = message or f"“{code}” is not a CPT, HCPCS Level II, ICD-10-CM, ICD-10-PCS or MS-DRG code we know."
+    return render_template("codes/search.html", query=code, message=message), 404
 
 
 @bp.route("/codes/<code>")
 def code(code):
     described, source = lookup_code(code[:40])
     if described is None:
-        message = f"“{code[:40]}” is not a CPT, HCPCS Level II, ICD-10-CM, ICD-10-PCS or MS-DRG code we know."
-        return render_template("codes/search.html", query=code[:40], message=message), 404
+        return _not_found(code[:40])
+    if described["system"] == "cpt" and described.get("cpt_category") == "cat1" and not described["section"]:
+        # Well formed, but in no current CPT section: a deleted or never-assigned number.
+        return _not_found(code[:40], f"“{described['code']}” has the shape of a CPT code but is not in any current "
+                                     "CPT section: it may have been deleted or never assigned.")
     if described["code"] != code:
         return redirect(url_for("codes.code", code=described["code"]), code=301)
     slugs = [item["slug"] for item in described["specialties"]]

@@ -35,16 +35,21 @@ def logo_dir():
     return Path(current_app.config["UPLOAD_DIR"]) / "logos"
 
 
-def store_logo(company, stream):
-    """Check and save an uploaded logo; returns the stored file name. Raises LogoError."""
+def read_logo(stream):
+    """Read and check an uploaded logo without saving it; returns its bytes. Raises LogoError."""
     data = stream.read(MAX_LOGO_BYTES + 1)
     if not data:
         raise LogoError("The file is empty.")
     if len(data) > MAX_LOGO_BYTES:
         raise LogoError("The logo is larger than 2 MB.")
-    ext = sniff(data)
-    if ext is None:
+    if sniff(data) is None:
         raise LogoError("This file is not a PNG, JPEG, GIF or WebP image.")
+    return data
+
+
+def save_logo(company, data):
+    """Write logo bytes already checked by read_logo under UPLOAD_DIR; returns the stored file name."""
+    ext = sniff(data)
     directory = logo_dir()
     directory.mkdir(parents=True, exist_ok=True)
     name = f"{company.id}-{secrets.token_hex(8)}.{ext}"

@@ -10,7 +10,7 @@ from ..rendering import render_markdown
 from . import services
 from .access import member_required, owner_required
 from .forms import CompanyForm, InviteForm, JoinForm
-from .logos import LogoError, logo_file, store_logo
+from .logos import LogoError, logo_file, read_logo, save_logo
 from .models import ORGANISATION_LABELS, Company, CompanyInvitation, CompanyMember, MemberRole, membership
 
 bp = Blueprint("employers", __name__)
@@ -32,18 +32,20 @@ def dashboard():
 def profile():
     company = g.company
     form = CompanyForm(obj=company)
-    if form.validate_on_submit():
-        logo_name = None
-        upload = form.logo.data
-        if upload and getattr(upload, "filename", ""):
-            try:
-                logo_name = store_logo(company, upload.stream)
-            except LogoError as exc:
-                form.logo.errors = [str(exc)]
-        if not form.logo.errors:
-            services.update_company(company, form, logo_name)
-            flash("Your company profile is saved.", "success")
-            return redirect(url_for("employers.profile"))
+    valid = form.validate_on_submit()
+    logo_data = None
+    upload = form.logo.data
+    if request.method == "POST" and upload and getattr(upload, "filename", ""):
+        # Checked even when another field is wrong, so every problem is shown at once.
+        try:
+            logo_data = read_logo(upload.stream)
+        except LogoError as exc:
+            form.logo.errors = [str(exc)]
+    if valid and not form.logo.errors:
+        logo_name = save_logo(company, logo_data) if logo_data else None
+        services.update_company(company, form, logo_name)
+        flash("Your company profile is saved.", "success")
+        return redirect(url_for("employers.profile"))
     return render_template("employers/profile.html", form=form, company=company), 200 if request.method == "GET" else 422
 
 

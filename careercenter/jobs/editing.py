@@ -1,15 +1,40 @@
 """Writing posts from the editor form: fields and the employer's chosen catalogue links."""
 
+from datetime import timedelta
+
 from ..database import utcnow
 from ..extensions import db
 from .models import Job, JobLink, JobStatus, LinkKind, LinkSource, WorkArrangement
-from .services import job_edited
+from .services import job_edited, local_today
 
 PLAIN_FIELDS = (
     "title", "description_md", "city", "state", "zip_code", "work_arrangement", "employment_type",
     "experience_level", "pay_min", "pay_max", "pay_period", "apply_method", "apply_url", "apply_email",
     "apply_deadline",
 )
+
+
+def deadline_limit(job):
+    """``(last listed day, why)`` for a post whose paid listing is known, else None.
+
+    A live post ends on its last listed day; a post being paid for ends when the period in its
+    open checkout runs out (counted from today, as fulfilment will count it). Drafts have no
+    end yet: publish_job caps their deadline when payment fixes one. Reads the database.
+    """
+    if job is None:
+        return None
+    if job.is_live:
+        return job.listed_until, "This post is listed until"
+    if job.status == JobStatus.PENDING_PAYMENT:
+        from ..billing.models import Order, OrderStatus
+
+        days = db.session.scalar(
+            db.select(Order.duration_days).filter_by(job_id=job.id, status=OrderStatus.PENDING)
+            .order_by(Order.id.desc()).limit(1)
+        )
+        if days:
+            return local_today() + timedelta(days=days), "The listing you are paying for runs until"
+    return None
 
 
 def form_data_for(job):

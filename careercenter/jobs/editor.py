@@ -7,7 +7,7 @@ from ..employers.access import member_required, own_or_404
 from ..extensions import db
 from ..rendering import render_markdown
 from . import services
-from .editing import form_data_for, save_job
+from .editing import deadline_limit, form_data_for, save_job
 from .forms import CloseForm, JobForm
 from .lifecycle import EDITABLE, can_move
 from .models import Job, JobStatus, LinkKind
@@ -25,8 +25,8 @@ def _suggested():
     return {kind: request.form.getlist(f"suggested_{name}")[:100] for kind, name in fields.items()}
 
 
-def _form(**kwargs):
-    return JobForm(today=services.local_today(), **kwargs)
+def _form(job=None, **kwargs):
+    return JobForm(today=services.local_today(), deadline_limit=deadline_limit(job), **kwargs)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -47,7 +47,7 @@ def edit(job_id):
     if job.status not in EDITABLE:
         flash("This post was removed and can no longer be changed.", "warning")
         return redirect(url_for("employers.dashboard"))
-    form = _form(data=form_data_for(job)) if request.method == "GET" else _form()
+    form = _form(job, data=form_data_for(job)) if request.method == "GET" else _form(job)
     if form.validate_on_submit():
         live = job.is_live
         save_job(job, form, company=g.company, user=current_user, suggested=_suggested())

@@ -3,13 +3,14 @@ from datetime import timedelta
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, DecimalField, EmailField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..accounts.forms import clean_text, email_address, printable
 from ..codes.choices import credential_choices, setting_choices, specialty_choices
 from ..employers.forms import http_url
 from ..forms import choices
 from .models import LABELS, ApplyMethod, EmploymentType, ExperienceLevel, PayPeriod, WorkArrangement
+from .pay import pay_problem
 from .places import US_STATES
 
 ZIP = re.compile(r"^\d{5}(-\d{4})?$")
@@ -36,8 +37,9 @@ class JobForm(FlaskForm):
     )
     employment_type = SelectField("Employment type", choices=_enum(EmploymentType), default=EmploymentType.FULL_TIME)
     experience_level = SelectField("Experience level", choices=choices([("", "Not specified")]) + _enum(ExperienceLevel), validators=[Optional()])
-    pay_min = DecimalField("Pay from", places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)])
-    pay_max = DecimalField("Pay up to", places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)])
+    # Plausibility per pay period is checked in validate_pay_min/validate_pay_max (see pay.py).
+    pay_min = DecimalField("Pay from", places=2, validators=[Optional()])
+    pay_max = DecimalField("Pay up to", places=2, validators=[Optional()])
     pay_period = SelectField("Pay period", choices=_enum(PayPeriod), default=PayPeriod.YEAR)
     settings = SelectMultipleField("Settings", choices=choices(setting_choices()), validators=[Optional()])
     specialties = SelectMultipleField("Specialties", choices=choices(specialty_choices()), validators=[Optional()])
@@ -52,9 +54,11 @@ class JobForm(FlaskForm):
     apply_email = EmailField("Application email", filters=[lambda v: v.strip() if v else v], validators=[Length(max=254)])
     apply_deadline = DateField("Application deadline", validators=[Optional()], description="Optional.")
 
-    def __init__(self, *args, today=None, **kwargs):
+    def __init__(self, *args, today=None, deadline_limit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        # (last listed day, why) when the post's paid listing is known: live, or being paid for.
+        self.deadline_limit = deadline_limit
 
     def validate_city(self, field):
         if self.work_arrangement.data != WorkArrangement.REMOTE and not field.data:
@@ -68,7 +72,15 @@ class JobForm(FlaskForm):
         if field.data and not ZIP.match(field.data):
             raise ValidationError("Enter a 5-digit ZIP code (or ZIP+4).")
 
+    def validate_pay_min(self, field):
+        problem = pay_problem(field.data, self.pay_period.data)
+        if problem:
+            raise ValidationError(problem)
+
     def validate_pay_max(self, field):
+        problem = pay_problem(field.data, self.pay_period.data)
+        if problem:
+            raise ValidationError(problem)
         if field.data is not None and self.pay_min.data is not None and field.data < self.pay_min.data:
             raise ValidationError("The top of the range is below the bottom.")
 
@@ -87,6 +99,12 @@ class JobForm(FlaskForm):
             raise ValidationError("The deadline is in the past.")
         if field.data and self.today and field.data > self.today + timedelta(days=365):
             raise ValidationError("Choose a deadline within a year.")
+        if field.data and self.deadline_limit and field.data > self.deadline_limit[0]:
+            last_day, why = self.deadline_limit
+            raise ValidationError(
+                f"{why} {last_day:%b} {last_day.day}, {last_day.year}: choose a deadline on or before that day "
+                "(renew the post to take applications for longer)."
+            )
 
     def validate_credentials_preferred(self, field):
         both = set(field.data or []) & set(self.credentials_required.data or [])

@@ -127,10 +127,20 @@ class Job(db.Model):
 
     @property
     def listed_until(self):
-        """The last instant the post is listed (expiry is the midnight after its last day)."""
-        from datetime import timedelta
+        """The last day (a date in the site's time zone) the post is listed, or None before payment.
 
-        return self.expires_at - timedelta(seconds=1) if self.expires_at else None
+        The one definition every page and email shows ("listed until", "open until"): expiry is
+        the midnight after the last paid day, so that midnight itself is not a listed day.
+        """
+        if self.expires_at is None:
+            return None
+        from datetime import timedelta
+        from zoneinfo import ZoneInfo
+
+        from flask import current_app
+
+        zone = ZoneInfo(current_app.config["TIMEZONE"])
+        return (self.expires_at - timedelta(microseconds=1)).astimezone(zone).date()
 
     @property
     def is_live(self):

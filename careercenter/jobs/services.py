@@ -56,6 +56,7 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     """Make the post live for ``days`` (a draft, or a renewal of a live, expired or closed post).
 
     A live post is extended from its current end; anything else starts today.
+    An application deadline after the last listed day is moved to that day.
     Resets the expiry reminders, enqueues the publish pipeline and the
     "post published" email. Does not commit.
     """
@@ -64,6 +65,9 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     if job.status != JobStatus.PUBLISHED:
         job.status = check_move(job.status, JobStatus.PUBLISHED)
     job.expires_at = paid_period_end(days, start=job.expires_at if renewing_live else None, now=now)
+    if job.apply_deadline is not None and job.apply_deadline > job.listed_until:
+        # A deadline set on a draft may outrun the period just paid for; applications stop with the listing.
+        job.apply_deadline = job.listed_until
     if job.published_at is None or not renewing_live:
         job.published_at = now
     job.closed_at = None

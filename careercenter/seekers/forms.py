@@ -22,6 +22,7 @@ from ..accounts.forms import clean_text, printable
 from ..codes.choices import credential_choices, setting_choices, specialty_choices
 from ..forms import choices
 from ..jobs.models import PayPeriod
+from ..jobs.pay import pay_problem
 from .models import WorkPreference
 
 US_STATES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI"]
@@ -53,7 +54,7 @@ class ProfileForm(FlaskForm):
     zip_code = StringField("ZIP code", filters=[lambda v: v.strip() if v else v], validators=[Optional(), Length(max=10)])
     work_preference = RadioField("Work preference", choices=choices(list(WorkPreference)), default=WorkPreference.ANY)
     years_experience = IntegerField("Years of coding experience", validators=[Optional(), NumberRange(min=0, max=60, message="Enter 0 to 60 years.")])
-    desired_pay = DecimalField("Desired pay (USD)", places=2, validators=[Optional(), NumberRange(min=0, max=1_000_000, message="Enter an amount up to 1,000,000.")])
+    desired_pay = DecimalField("Desired pay (USD)", places=2, validators=[Optional()])
     desired_pay_period = SelectField("Pay period", choices=choices([("", "—"), (PayPeriod.HOUR, "per hour"), (PayPeriod.YEAR, "per year")]),
                                      validators=[Optional()])
     settings = SelectMultipleField("Settings you code", choices=[], validators=[Optional()])
@@ -71,6 +72,15 @@ class ProfileForm(FlaskForm):
     def validate_state(self, field):
         if field.data and field.data not in US_STATES:
             raise ValidationError("Enter a two-letter US state, e.g. OH.")
+
+    def validate_desired_pay(self, field):
+        if field.data is None:
+            return
+        if not self.desired_pay_period.data:
+            raise ValidationError("Choose whether this is pay per hour or per year.")
+        problem = pay_problem(field.data, self.desired_pay_period.data)
+        if problem:
+            raise ValidationError(problem)
 
     def validate_zip_code(self, field):
         if field.data and not re.fullmatch(r"\d{5}(-\d{4})?", field.data):

@@ -64,6 +64,15 @@ class SeekerProfile(db.Model):
     def location_label(self):
         return ", ".join(p for p in (self.city, self.state) if p)
 
+    def desired_pay_label(self):
+        """"$31.50 per hour", "$62,000 per year", or "" when no pay is given."""
+        if not self.desired_pay:
+            return ""
+        from ..jobs.models import label
+        from ..jobs.pay import format_pay
+
+        return f"{format_pay(self.desired_pay, self.desired_pay_period)} {label(self.desired_pay_period)}".strip()
+
     @property
     def work_preference_label(self):
         return WorkPreference(self.work_preference).label

@@ -141,7 +141,7 @@ def test_withdraw_then_cannot_withdraw_twice(app, client, post):
     coder = make_seeker()
     application = make_application(post, coder)
     login(client, coder.email)
-    client.post(f"/applications/{application.id}/withdraw")
+    client.post(f"/applications/{application.id}/withdraw", data={"confirm_step": "1", "confirm": "y"})
     db.session.refresh(application)
     assert application.status == ApplicationStatus.WITHDRAWN
     page = client.get("/applications").get_data(as_text=True)

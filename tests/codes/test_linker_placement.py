@@ -94,7 +94,7 @@ def test_deleted_e_m_code_has_no_section():
 def test_ambiguous_letter_code_lists_the_other_reading():
     described = describe_code("J9312")
     assert described["system"] == "hcpcs"
-    assert {"code": "J93.12", "system": "icd10cm"} in described["alternatives"]
+    assert {"code": "J93.12", "system": "icd10cm", "system_name": "ICD-10-CM"} in described["alternatives"]
 
 
 def test_icd_description_comes_from_the_lookup():

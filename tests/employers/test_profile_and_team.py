@@ -119,3 +119,25 @@ def test_owner_removes_a_member_but_not_the_last_owner(client):
     assert db.session.get(CompanyMember, own_row) is not None
     db.session.expire_all()
     assert db.session.get(CompanyMember, their_row) is None
+
+
+def test_a_bad_website_and_a_bad_logo_are_both_reported_at_once(client, app):
+    from pathlib import Path
+
+    owner, company = make_employer()
+    login(client, owner.email)
+    page = client.post("/employer/company",
+                       data=profile_data(website="not a web address", logo=(io.BytesIO(b"%PDF-1.4 nope"), "logo.png")),
+                       content_type="multipart/form-data")
+    assert page.status_code == 422
+    text = page.get_data(as_text=True)
+    assert "Enter a web address such as https://www.example.org." in text
+    assert "not a PNG, JPEG, GIF or WebP image" in text
+    # A good logo with a bad website is not saved either: nothing is half-written.
+    again = client.post("/employer/company", data=profile_data(website="not a web address", logo=(io.BytesIO(PNG), "logo.png")),
+                        content_type="multipart/form-data")
+    assert again.status_code == 422
+    db.session.expire_all()
+    assert db.session.get(Company, company.id).logo_path is None
+    logos = Path(app.config["UPLOAD_DIR"]) / "logos"
+    assert not logos.exists() or not any(logos.iterdir())

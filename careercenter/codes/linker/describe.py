@@ -76,7 +76,8 @@ def describe_code(code: str, icd10cm_lookup=None) -> dict | None:
     first = options[0]
     description = lookup(first.code) if first.system == "icd10cm" else None
     out = _as_dict(first, description)
-    out["alternatives"] = [{"code": r.code, "system": r.system} for r in options[1:]]
+    out["alternatives"] = [{"code": r.code, "system": r.system, "system_name": SYSTEM_NAMES[r.system]}
+                           for r in options[1:]]
     return out
 
 
