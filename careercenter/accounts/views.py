@@ -28,10 +28,10 @@ TOKEN_MESSAGES = {
 
 def landing_page(user):
     """Where a user goes after signing in with no ``next``: employers to their dashboard,
-    everyone else to the job list."""
+    coders to the home page (latest jobs, their profile and applications)."""
     if user.is_employer:
         return url_for("employers.dashboard")
-    return url_for("jobs.index")
+    return url_for("public.home")
 
 
 @login_manager.user_loader

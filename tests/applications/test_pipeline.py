@@ -112,7 +112,7 @@ def test_bulk_reject_skips_what_cannot_be_rejected(world, sign_in, outbox):
     for a in (world.application, second, third):
         db.session.refresh(a)
     assert (world.application.status, second.status, third.status) == (S.REJECTED, S.REJECTED, S.HIRED)
-    assert "now rejected" in outbox.last(to="sam@example.com").subject
+    assert "moved to Rejected" in outbox.last(to="sam@example.com").subject
 
 
 def test_search_filter_and_sort_within_the_posts_applicants(world, sign_in):
