@@ -128,7 +128,7 @@ def request_email_change(user, new_email):
     if new_email == user.email:
         return
     if find_user(new_email) is not None:
-        send_email("email-taken", new_email, name=user.name)
+        send_email("email-taken", new_email, requester_name=user.name)
     else:
         send_email("change-email", new_email, user=user, new_email=new_email,
                    token=make_email_change_token(user, new_email))
