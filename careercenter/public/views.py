@@ -1,4 +1,6 @@
-from flask import Blueprint, current_app, render_template
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, render_template
 
 from ..extensions import db
 from ..jobs.models import Job
@@ -25,7 +27,9 @@ def home():
 @bp.route("/favicon.ico")
 def favicon():
     """Browsers ask for /favicon.ico whatever the page links; answer with the site's icon."""
-    response = current_app.send_static_file("favicon.svg")
+    icon = Path(current_app.static_folder, "favicon.svg").read_bytes()
+    response = Response(icon, mimetype="image/svg+xml")
+    response.cache_control.public = True
     response.cache_control.max_age = 7 * 24 * 3600
     return response
 
