@@ -57,7 +57,7 @@ def test_signed_in_coder_sees_no_sign_up_or_employer_calls_to_action(client):
     page = text(client.get("/"))
     assert "Create a free account" not in page and "Create account" not in page
     assert 'href="/account/register' not in page
-    assert "My profile" in page and "My applications" in page
+    assert 'href="/profile"' in page and "Track your applications" in page
 
 
 def test_signed_in_employer_post_a_job_goes_to_the_editor(client):
@@ -65,7 +65,8 @@ def test_signed_in_employer_post_a_job_goes_to_the_editor(client):
     login(client, user.email)
     page = text(client.get("/"))
     assert 'href="/account/register' not in page
-    assert re.search(r'href="/employer/jobs/new"[^>]*>Post a job<', page)
+    assert re.search(r'href="/employer/jobs/new"[^>]*>Post a job<', page)  # nav and footer
+    assert "Write a new post" in page
     assert "Create a free account" not in page
 
 

@@ -54,7 +54,7 @@ def test_status_change_with_notify_emails_the_coder_and_keeps_history(world, sig
     [mail] = outbox.messages(to="maya@example.com")
     # Long subjects come back folded with a leading space (the shared email module's header policy).
     assert mail.subject.strip() == "Your application for Inpatient DRG Coder moved to Interview"
-    assert "Harbor Health updated your application" in mail.text
+    assert "Harbor Health moved your application" in mail.text
     assert mail.link(url)
     # Draining the queue may end the session (the RQ worker does), so re-read by id.
     application = db.session.get(Application, application_id)
