@@ -29,7 +29,7 @@ run: $(STAMP)
 	@echo ""
 	@echo "  CareerCenter is running at http://127.0.0.1:5000"
 	@$(BIN)/flask demo-logins
-	@echo "  Emails are written to instance/outbox/. Stop with Ctrl-C."
+	@echo "  $$($(BIN)/flask mail-destination) Stop with Ctrl-C."
 	@echo ""
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 

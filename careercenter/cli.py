@@ -1,9 +1,10 @@
 """``flask --app wsgi ...`` commands. Each runs its inline follow-up work before exiting."""
 
 import functools
+from pathlib import Path
 
 import click
-from email_validator import EmailNotValidError, validate_email
+from email_validator import EmailNotValidError
 from flask import current_app
 from flask.cli import with_appcontext
 
@@ -27,8 +28,18 @@ def site_command(group, *args, **kwargs):
     return decorate
 
 
+def describe_mail_destination(config):
+    """"Emails are written to /abs/outbox/." or "Emails are sent through SMTP at host:port."."""
+    if config.get("SMTP_URL"):
+        from urllib.parse import urlsplit
+
+        where = urlsplit(config["SMTP_URL"])
+        return f"Emails are sent through SMTP at {where.hostname}{f':{where.port}' if where.port else ''}."
+    return f"Emails are written to {Path(config['OUTBOX_DIR']).resolve()}/."
+
+
 def register_cli(app):
-    from .accounts.forms import PASSWORD_MAX, PASSWORD_MIN
+    from .accounts.forms import PASSWORD_MAX, PASSWORD_MIN, normalize_email
     from .accounts.services import create_or_promote_staff
     from .codes.cli import codes_cli
 
@@ -41,7 +52,7 @@ def register_cli(app):
     def create_staff(email, name, email_link):
         """Create a staff account for EMAIL, or promote the existing account."""
         try:
-            email = validate_email(email, check_deliverability=False).normalized.lower()
+            email = normalize_email(email)
         except EmailNotValidError as exc:
             raise click.BadParameter(str(exc), param_hint="EMAIL") from exc
         password = None
@@ -77,6 +88,11 @@ def register_cli(app):
 
         for email, password, label in DEMO_LOGINS:
             click.echo(f"  {label:<9} {email}  /  {password}")
+
+    @app.cli.command("mail-destination")
+    def mail_destination():
+        """Print where this configuration delivers email (the outbox folder or the SMTP host)."""
+        click.echo(describe_mail_destination(current_app.config))
 
     from .alerts.cli import register_alerts_cli
 

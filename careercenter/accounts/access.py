@@ -7,6 +7,10 @@ from flask_login import current_user
 
 from ..extensions import login_manager
 
+FOR_EMPLOYERS = "This page is for employers. You're signed in with a coder account."
+FOR_CODERS = "This page is for coders looking for work. You're signed in with an employer account."
+FOR_STAFF = "This page is for CareerCenter staff."
+
 
 def verified_required(view):
     """Signed-in users with a verified email only; others are sent to sign in or told to verify."""
@@ -30,7 +34,7 @@ def employer_required(view):
     @verified_required
     def wrapped(*args, **kwargs):
         if not (current_user.is_employer or current_user.is_staff):
-            abort(403)
+            abort(403, FOR_EMPLOYERS)
         return view(*args, **kwargs)
 
     return wrapped
@@ -43,7 +47,7 @@ def seeker_required(view):
     @verified_required
     def wrapped(*args, **kwargs):
         if not current_user.is_seeker:
-            abort(403)
+            abort(403, FOR_CODERS)
         return view(*args, **kwargs)
 
     return wrapped
@@ -55,7 +59,7 @@ def staff_required(view):
         if not current_user.is_authenticated:
             return login_manager.unauthorized()
         if not current_user.is_staff:
-            abort(403)
+            abort(403, FOR_STAFF)
         return view(*args, **kwargs)
 
     return wrapped

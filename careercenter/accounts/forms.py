@@ -1,5 +1,6 @@
 import unicodedata
 
+from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, RadioField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
@@ -10,6 +11,7 @@ from .models import AccountType
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128
+PASSWORD_LENGTH = f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters."
 
 
 def clean_text(value):
@@ -21,7 +23,7 @@ def clean_text(value):
 
 def at_most(n):
     """A length limit whose message says the limit."""
-    return Length(max=n, message=f"Use at most {n} characters.")
+    return Length(max=n, message=f"Use at most {n:,} characters.")
 
 
 def printable(form, field):
@@ -35,11 +37,23 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+INVALID_EMAIL = "Enter a valid email address, like name@example.com."
+
+
+def normalize_email(value):
+    """The address lower-cased and normalised; raises EmailNotValidError. Outside production,
+    special-use test domains (``.test``) are accepted, so the demo's own addresses work."""
+    production = current_app.config.get("PRODUCTION", False)
+    return validate_email(value or "", check_deliverability=False, test_environment=not production).normalized.lower()
+
+
 def email_address(form, field):
+    # The library's explanation ("The part after the @-sign is a special-use or reserved name…")
+    # means little to most people; one plain sentence with an example does.
     try:
-        field.data = validate_email(field.data or "", check_deliverability=False).normalized.lower()
+        field.data = normalize_email(field.data)
     except EmailNotValidError as exc:
-        raise ValidationError(f"Enter a valid email address ({exc}).") from exc
+        raise ValidationError(INVALID_EMAIL) from exc
 
 
 class RegisterForm(FlaskForm):
@@ -57,7 +71,7 @@ class RegisterForm(FlaskForm):
     email = EmailField("Email", filters=[strip], validators=[DataRequired(message="Enter your email address."), at_most(254), email_address])
     password = PasswordField(
         "Password",
-        validators=[DataRequired(message="Choose a password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.")],
+        validators=[DataRequired(message="Choose a password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=PASSWORD_LENGTH)],
     )
     confirm = PasswordField("Repeat password", validators=[DataRequired(message="Repeat the password."), EqualTo("password", message="The passwords do not match.")])
 
@@ -81,6 +95,29 @@ class ResetRequestForm(FlaskForm):
 class SetPasswordForm(FlaskForm):
     password = PasswordField(
         "New password",
-        validators=[DataRequired(message="Choose a password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.")],
+        validators=[DataRequired(message="Choose a password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=PASSWORD_LENGTH)],
     )
     confirm = PasswordField("Repeat password", validators=[DataRequired(message="Repeat the password."), EqualTo("password", message="The passwords do not match.")])
+
+
+class NameForm(FlaskForm):
+    name = StringField("Your name", filters=[clean_text], validators=[DataRequired(message="Enter your name."), at_most(120), printable])
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[DataRequired(message="Enter your current password."), at_most(PASSWORD_MAX)])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(message="Choose a new password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=PASSWORD_LENGTH)],
+    )
+    confirm = PasswordField("Repeat the new password", validators=[DataRequired(message="Repeat the new password."), EqualTo("password", message="The passwords do not match.")])
+
+
+class ChangeEmailForm(FlaskForm):
+    email = EmailField("New email address", filters=[strip], validators=[DataRequired(message="Enter the new email address."), at_most(254), email_address])
+    current_password = PasswordField("Current password", validators=[DataRequired(message="Enter your current password."), at_most(PASSWORD_MAX)],
+                                     description="So nobody who finds your device signed in can take over the account.")
+
+
+class ResendVerificationForm(FlaskForm):
+    email = EmailField("Email", filters=[strip], validators=[DataRequired(message="Enter your email address."), at_most(254), email_address])

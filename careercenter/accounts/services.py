@@ -8,7 +8,15 @@ from ..email import send_email
 from ..employers.services import create_company
 from ..extensions import db
 from .models import AccountType, User
-from .tokens import make_reset_token, make_verify_token, read_reset_token, read_verify_token  # noqa: F401 (read_reset_token used by views)
+from .tokens import (  # noqa: F401 (read_reset_token used by views)
+    TokenError,
+    make_email_change_token,
+    make_reset_token,
+    make_verify_token,
+    read_email_change_token,
+    read_reset_token,
+    read_verify_token,
+)
 
 # Checked against when the email is unknown, so a login takes as long either way.
 _DUMMY_HASH = None
@@ -60,6 +68,14 @@ def resend_verification(user):
     db.session.commit()
 
 
+def resend_verification_to(email):
+    """Send a fresh verification link to ``email`` if it belongs to an active, unverified
+    account; silent otherwise, so the answer does not tell whether the address exists. Commits."""
+    user = find_user(email)
+    if user is not None and user.is_active and not user.is_verified:
+        resend_verification(user)
+
+
 def verify_email(token):
     """Mark the address in a verification link as verified. Commits; raises TokenError."""
     user = read_verify_token(token, load_user)
@@ -80,6 +96,56 @@ def authenticate(email, password):
     if not check_password_hash(user.password_hash, password or ""):
         return None
     user.last_login_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def check_password(user, password):
+    """Whether ``password`` is the user's current password."""
+    return bool(user.password_hash) and check_password_hash(user.password_hash, password or "")
+
+
+def rename_user(user, name):
+    """Change the display name. Commits."""
+    user.name = name
+    db.session.commit()
+
+
+def change_password(user, current_password, new_password):
+    """Set a new password if ``current_password`` is right; False (nothing changed) otherwise.
+    Earlier reset links stop working. Commits."""
+    if not check_password(user, current_password):
+        return False
+    user.password_hash = hash_password(new_password)
+    db.session.commit()
+    return True
+
+
+def request_email_change(user, new_email):
+    """Email a confirmation link to ``new_email``; the account keeps its current address until
+    the link is opened. When another account already uses ``new_email``, its owner is told
+    instead, so the requester's page reads the same either way. Commits."""
+    if new_email == user.email:
+        return
+    if find_user(new_email) is not None:
+        send_email("email-taken", new_email, requester_name=user.name)
+    else:
+        send_email("change-email", new_email, user=user, new_email=new_email,
+                   token=make_email_change_token(user, new_email))
+    db.session.commit()
+
+
+def confirm_email_change(token):
+    """Move the account to the address in a change-of-address link and mark it verified;
+    the old address is told. Commits; raises TokenError ("invalid", "expired" or "taken")."""
+    user, new_email = read_email_change_token(token, load_user)
+    if find_user(new_email) is not None:
+        raise TokenError("taken")
+    old_email = user.email
+    user.email = new_email
+    user.email_verified_at = utcnow()
+    db.session.flush()
+    send_email("email-changed", old_email, user=user, old_email=old_email)
     db.session.commit()
     return user
 
@@ -116,6 +182,7 @@ def create_or_promote_staff(email, password=None, name=None):
         user.password_hash = hash_password(password)
     db.session.flush()
     if not password:
-        send_email("set-password", user.email, user=user, token=make_reset_token(user))
+        # An existing account keeps its password: the email says so and offers the link as optional.
+        send_email("set-password", user.email, user=user, token=make_reset_token(user), existing=not created)
     db.session.commit()
     return user, created

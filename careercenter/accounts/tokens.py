@@ -1,4 +1,4 @@
-"""Signed, expiring links for email verification and password reset."""
+"""Signed, expiring links for email verification, address changes and password reset."""
 
 import hashlib
 
@@ -30,6 +30,11 @@ def make_verify_token(user):
     return _serializer("verify-email").dumps({"u": user.id, "e": user.email})
 
 
+def make_email_change_token(user, new_email):
+    # The current address rides along: once the change is made (or another one is), the link is spent.
+    return _serializer("change-email").dumps({"u": user.id, "o": user.email, "n": new_email})
+
+
 def make_reset_token(user):
     return _serializer("reset-password").dumps({"u": user.id, "f": _fingerprint(user)})
 
@@ -59,3 +64,12 @@ def read_reset_token(token, load_user):
     if user is None or data.get("f") != _fingerprint(user):
         raise TokenError("invalid")
     return user
+
+
+def read_email_change_token(token, load_user):
+    """(user, new address) for a change-of-address link; raises TokenError."""
+    data = _load("change-email", token, VERIFY_MAX_AGE)
+    user = load_user(data.get("u")) if isinstance(data, dict) else None
+    if user is None or not data.get("n") or user.email != data.get("o"):
+        raise TokenError("invalid")
+    return user, data["n"]

@@ -4,7 +4,16 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..extensions import limiter, login_manager
 from ..security import is_safe_next, safe_next
 from . import services
-from .forms import LoginForm, RegisterForm, ResetRequestForm, SetPasswordForm
+from .forms import (
+    ChangeEmailForm,
+    ChangePasswordForm,
+    LoginForm,
+    NameForm,
+    RegisterForm,
+    ResendVerificationForm,
+    ResetRequestForm,
+    SetPasswordForm,
+)
 from .models import AccountType
 from .tokens import TokenError
 
@@ -13,7 +22,16 @@ bp = Blueprint("accounts", __name__, url_prefix="/account")
 TOKEN_MESSAGES = {
     "expired": "This link has expired. Ask for a new one below.",
     "invalid": "This link is not valid — it may have been mistyped, changed or already used. Ask for a new one below.",
+    "taken": "That address now belongs to another account, so your address was not changed.",
 }
+
+
+def landing_page(user):
+    """Where a user goes after signing in with no ``next``: employers to their dashboard,
+    coders to the home page (latest jobs, their profile and applications)."""
+    if user.is_employer:
+        return url_for("employers.dashboard")
+    return url_for("public.home")
 
 
 @login_manager.user_loader
@@ -62,19 +80,27 @@ def verify(token):
 @bp.route("/verify", methods=["GET", "POST"])
 @limiter.limit("5/hour", methods=["POST"])
 def verify_pending():
+    # Signed out, the page asks for the address; the answer reads the same whether or not it has an account.
+    form = ResendVerificationForm()
     if request.method == "POST":
-        if current_user.is_authenticated and not current_user.is_verified:
-            services.resend_verification(current_user)
-            flash(f"We sent a new verification link to {current_user.email}.", "info")
-        return redirect(url_for("accounts.verify_pending"))
-    return render_template("accounts/verify_pending.html", next=safe_next(""))
+        if current_user.is_authenticated:
+            if not current_user.is_verified:
+                services.resend_verification(current_user)
+                flash(f"We sent a new verification link to {current_user.email}.", "info")
+            return redirect(url_for("accounts.verify_pending"))
+        if form.validate_on_submit():
+            services.resend_verification_to(form.email.data)
+            flash(f"If {form.email.data} has an account that still needs verifying, a new link is on its way.", "info")
+            return redirect(url_for("accounts.verify_pending"))
+        return render_template("accounts/verify_pending.html", form=form, next=safe_next("")), 422
+    return render_template("accounts/verify_pending.html", form=form, next=safe_next(""))
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("10/minute;100/hour", methods=["POST"])
 def login():
     if current_user.is_authenticated:
-        return redirect(safe_next(url_for("public.home")))
+        return redirect(safe_next(landing_page(current_user)))
     form = LoginForm()
     if request.method == "GET":
         # An off-site target is dropped here too, so it never sits in the page.
@@ -88,7 +114,7 @@ def login():
             login_user(user, remember=form.remember.data)
             if not user.is_verified:
                 flash("You are signed in. Verify your email address before posting jobs or applying.", "warning")
-            target = form.next.data if is_safe_next(form.next.data) else url_for("public.home")
+            target = form.next.data if form.next.data and is_safe_next(form.next.data) else landing_page(user)
             return redirect(target)
     return render_template("accounts/login.html", form=form), 200 if request.method == "GET" else 422
 
@@ -132,7 +158,73 @@ def reset_password(token):
     return render_template("accounts/reset_password.html", form=form), 200 if request.method == "GET" else 422
 
 
+def _settings_page(status=200, **forms):
+    """The account page with its three forms; ``forms`` replaces any with the one just sent."""
+    forms = {
+        "name_form": forms.get("name_form") or NameForm(prefix="name", name=current_user.name),
+        "password_form": forms.get("password_form") or ChangePasswordForm(prefix="password", formdata=None),
+        "email_form": forms.get("email_form") or ChangeEmailForm(prefix="email", formdata=None),
+    }
+    return render_template("accounts/settings.html", **forms), status
+
+
 @bp.route("/")
 @login_required
 def settings():
-    return render_template("accounts/settings.html")
+    return _settings_page()
+
+
+@bp.route("/name", methods=["POST"])
+@login_required
+def change_name():
+    form = NameForm(prefix="name")
+    if not form.validate_on_submit():
+        return _settings_page(422, name_form=form)
+    services.rename_user(current_user, form.name.data)
+    flash("Your name is changed.", "success")
+    return redirect(url_for("accounts.settings"))
+
+
+@bp.route("/password", methods=["POST"])
+@login_required
+@limiter.limit("10/minute;50/hour")
+def change_password():
+    form = ChangePasswordForm(prefix="password")
+    if form.validate_on_submit():
+        if services.change_password(current_user, form.current_password.data, form.password.data):
+            flash("Your password is changed.", "success")
+            return redirect(url_for("accounts.settings"))
+        form.current_password.errors.append("That is not your current password.")
+    return _settings_page(422, password_form=form)
+
+
+@bp.route("/email", methods=["POST"])
+@login_required
+@limiter.limit("5/minute;20/hour")
+def change_email():
+    form = ChangeEmailForm(prefix="email")
+    if form.validate_on_submit():
+        if not services.check_password(current_user, form.current_password.data):
+            form.current_password.errors.append("That is not your current password.")
+        elif form.email.data == current_user.email:
+            form.email.errors.append("That is already your address.")
+        else:
+            services.request_email_change(current_user, form.email.data)
+            flash(f"We sent a link to {form.email.data}. Open it to start using that address; "
+                  f"until then, keep signing in with {current_user.email}.", "info")
+            return redirect(url_for("accounts.settings"))
+    return _settings_page(422, email_form=form)
+
+
+@bp.route("/email/<token>")
+def confirm_email_change(token):
+    try:
+        user = services.confirm_email_change(token)
+    except TokenError as exc:
+        message = TOKEN_MESSAGES[exc.reason].replace(" Ask for a new one below.", " Ask for a new one on your account page.")
+        flash(message, "danger")
+        return redirect(url_for("accounts.settings") if current_user.is_authenticated else url_for("accounts.login"))
+    flash(f"Your account now uses {user.email}.", "success")
+    if not current_user.is_authenticated:
+        return redirect(url_for("accounts.login", email=user.email))
+    return redirect(url_for("accounts.settings"))

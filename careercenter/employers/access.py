@@ -5,7 +5,7 @@ from functools import wraps
 from flask import abort, g
 from flask_login import current_user
 
-from ..accounts.access import verified_required
+from ..accounts.access import FOR_EMPLOYERS, verified_required
 from .models import MemberRole, membership
 
 
@@ -20,7 +20,8 @@ def member_required(view):
     def wrapped(*args, **kwargs):
         member = membership(current_user)
         if member is None:
-            abort(403)
+            abort(403, FOR_EMPLOYERS if not current_user.is_employer else
+                  "Your account isn't part of an employer's team. Ask a colleague who owns the company page to invite you.")
         g.member, g.company = member, member.company
         return view(*args, **kwargs)
 
@@ -34,7 +35,7 @@ def owner_required(view):
     @member_required
     def wrapped(*args, **kwargs):
         if g.member.role != MemberRole.OWNER:
-            abort(403)
+            abort(403, "Only the company's owners can do this. Ask an owner on your team.")
         return view(*args, **kwargs)
 
     return wrapped

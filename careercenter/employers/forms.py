@@ -3,7 +3,7 @@ from flask_wtf.file import FileField
 from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..accounts.forms import PASSWORD_MAX, PASSWORD_MIN, clean_text, email_address, printable
+from ..accounts.forms import PASSWORD_MAX, PASSWORD_MIN, at_most, clean_text, email_address, printable
 from ..forms import choices
 from ..jobs.places import US_STATES
 from .models import ORGANISATION_LABELS, MemberRole, OrganisationType
@@ -20,19 +20,19 @@ def http_url(form, field):
 
 
 class CompanyForm(FlaskForm):
-    name = StringField("Organisation name", filters=[clean_text], validators=[DataRequired(message="Enter the organisation's name."), Length(max=160), printable])
-    website = StringField("Website", filters=[clean_text], validators=[Optional(), Length(max=300), http_url])
+    name = StringField("Organisation name", filters=[clean_text], validators=[DataRequired(message="Enter the organisation's name."), at_most(160), printable])
+    website = StringField("Website", filters=[clean_text], validators=[Optional(), at_most(300), http_url])
     org_type = SelectField("Type of organisation", choices=choices([(t, ORGANISATION_LABELS[t]) for t in OrganisationType]))
-    city = StringField("City", filters=[clean_text], validators=[Optional(), Length(max=100), printable])
+    city = StringField("City", filters=[clean_text], validators=[Optional(), at_most(100), printable])
     state = SelectField("State", choices=choices([("", "—")] + US_STATES), validators=[Optional()])
-    about = TextAreaField("About the organisation", validators=[Optional(), Length(max=10_000)],
+    about = TextAreaField("About the organisation", validators=[Optional(), at_most(10_000)],
                           description="Markdown is allowed: **bold**, lists, links.")
     logo = FileField("Logo", description="PNG, JPEG, GIF or WebP, up to 2 MB.")
 
 
 class InviteForm(FlaskForm):
     email = EmailField("Colleague's email", filters=[lambda v: v.strip() if v else v],
-                       validators=[DataRequired(message="Enter an email address."), Length(max=254), email_address])
+                       validators=[DataRequired(message="Enter an email address."), at_most(254), email_address])
     role = RadioField("Role", choices=choices([(MemberRole.MEMBER, "Member — posts jobs and reads applications"),
                                                (MemberRole.OWNER, "Owner — also manages the team")]),
                       default=MemberRole.MEMBER)
@@ -41,6 +41,6 @@ class InviteForm(FlaskForm):
 class JoinForm(FlaskForm):
     """Create an employer account from an invitation (the email is proven by the link)."""
 
-    name = StringField("Your name", filters=[clean_text], validators=[DataRequired(message="Enter your name."), Length(max=120), printable])
+    name = StringField("Your name", filters=[clean_text], validators=[DataRequired(message="Enter your name."), at_most(120), printable])
     password = PasswordField("Password", validators=[DataRequired(message="Choose a password."),
                                                    Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.")])

@@ -75,8 +75,19 @@ def label(value):
     return LABELS.get(value, value or "")
 
 
+# Letters NFKD does not split into a base letter and an accent, spelled the way they are
+# usually written in ASCII (so "Ørsted" is "orsted", not "rsted").
+_TRANSLITERATE = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ẞ": "SS",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ł": "l", "Ł": "L",
+    "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ĸ": "k",
+})
+
+
 def slugify(text, max_length=80):
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    """An ASCII URL slug: accents dropped, letters like ø/æ/ß transliterated, runs of anything
+    else turned into one hyphen; "job" when nothing is left."""
+    text = unicodedata.normalize("NFKD", (text or "").translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-").lower()
     return text[:max_length].rstrip("-") or "job"
 

@@ -53,8 +53,8 @@ def test_status_change_with_notify_emails_the_coder_and_keeps_history(world, sig
     # Only the ticked change emailed the coder.
     [mail] = outbox.messages(to="maya@example.com")
     # Long subjects come back folded with a leading space (the shared email module's header policy).
-    assert mail.subject.strip() == "Inpatient DRG Coder: your application is now interview"
-    assert "Harbor Health updated your application" in mail.text
+    assert mail.subject.strip() == "Your application for Inpatient DRG Coder moved to Interview"
+    assert "Harbor Health moved your application" in mail.text
     assert mail.link(url)
     # Draining the queue may end the session (the RQ worker does), so re-read by id.
     application = db.session.get(Application, application_id)
@@ -112,7 +112,7 @@ def test_bulk_reject_skips_what_cannot_be_rejected(world, sign_in, outbox):
     for a in (world.application, second, third):
         db.session.refresh(a)
     assert (world.application.status, second.status, third.status) == (S.REJECTED, S.REJECTED, S.HIRED)
-    assert "now rejected" in outbox.last(to="sam@example.com").subject
+    assert "moved to Rejected" in outbox.last(to="sam@example.com").subject
 
 
 def test_search_filter_and_sort_within_the_posts_applicants(world, sign_in):

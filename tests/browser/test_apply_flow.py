@@ -34,7 +34,7 @@ def test_coder_applies_and_employer_moves_to_interview(page, live_server, outbox
     page.get_by_label("Years of coding experience").fill("8")
     page.locator("#credentials-0-code").select_option("CCS")
     page.locator("#credentials-0-year").fill("2017")
-    page.get_by_label("Settings you code").select_option(["inpatient-facility"])
+    page.locator("#settings input[value='inpatient-facility']").check()  # a checkbox list
     page.get_by_role("button", name="Save profile").click()
     page.get_by_text("Your profile is saved.").wait_for()
     page.get_by_label("Resume (PDF or Word .docx, up to 5 MB)").set_input_files(str(resume))

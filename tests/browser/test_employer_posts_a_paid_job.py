@@ -31,12 +31,13 @@ def test_employer_goes_from_sign_in_to_a_live_paid_post(page):
     page.get_by_label("Job title").fill("Interventional Radiology Coder")
     page.get_by_label("Description").fill("Code **IR** procedures with CPT and HCPCS.")
     page.get_by_role("radio", name="Remote").check()
-    page.get_by_label("States a remote hire may live in").select_option(["CO", "UT"])
+    for state in ("CO", "UT"):  # checkbox lists, not Ctrl-click multi-selects
+        page.locator(f"#remote_states input[value='{state}']").check()
     page.get_by_label("Pay from").fill("31")
     page.get_by_label("Pay up to").fill("38")
     page.get_by_label("Pay period").select_option("hour")
-    page.get_by_label("Specialties").select_option(["interventional-radiology"])
-    page.get_by_label("Required credentials").select_option(["CPC"])
+    page.locator("#specialties input[value='interventional-radiology']").check()
+    page.locator("#credentials_required input[value='CPC']").check()
     page.get_by_role("button", name="Save draft and preview").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "Interventional Radiology Coder"

@@ -15,22 +15,45 @@
     return field ? field.value : "";
   }
 
+  // The form's own choices: <select multiple> options or checkbox lists (the editor's checklists).
   function chosenValues(form, name) {
-    var selects = form.querySelectorAll("select[name='" + name + "'], select[name^='" + name + "_']");
+    var selector = "select[name='" + name + "'] option, select[name^='" + name + "_'] option, " +
+      "input[type=checkbox][name='" + name + "'], input[type=checkbox][name^='" + name + "_']";
     var values = [];
-    Array.prototype.forEach.call(selects, function (select) {
-      Array.prototype.forEach.call(select.options, function (o) { if (o.selected) { values.push(o.value); } });
+    Array.prototype.forEach.call(form.querySelectorAll(selector), function (node) {
+      if ((node.selected || node.checked) && !node.closest(".code-suggestions")) { values.push(node.value); }
     });
     return values;
   }
 
   // The editor splits credentials into required and preferred lists; other forms have one list.
-  function targetSelect(form, name, item) {
+  function targetName(form, name, item) {
     if (name === "credentials") {
-      var split = form.querySelector("select[name='credentials_" + (item.required === true ? "required" : "preferred") + "']");
-      if (split) { return split; }
+      var split = "credentials_" + (item.required === true ? "required" : "preferred");
+      if (form.querySelector("[name='" + split + "']")) { return split; }
     }
-    return form.querySelector("select[name='" + name + "']");
+    return name;
+  }
+
+  // The form's own control for one value: a <select> option or a checkbox outside this box; null if none.
+  function targetControl(form, name, item, value) {
+    var field = targetName(form, name, item);
+    var select = form.querySelector("select[name='" + field + "']");
+    if (select) {
+      return Array.prototype.find.call(select.options, function (o) { return o.value === value; }) || null;
+    }
+    var boxes = form.querySelectorAll("input[type=checkbox][name='" + field + "']");
+    return Array.prototype.find.call(boxes, function (b) { return b.value === value && !b.closest(".code-suggestions"); }) || null;
+  }
+
+  function setChosen(control, on) {
+    if (control.tagName === "OPTION") { control.selected = on; } else { control.checked = on; }
+  }
+
+  function hasOwnField(form, name, item) {
+    var field = targetName(form, name, item);
+    var nodes = form.querySelectorAll("select[name='" + field + "'], input[type=checkbox][name='" + field + "']");
+    return Array.prototype.some.call(nodes, function (node) { return !node.closest(".code-suggestions"); });
   }
 
   function render(box, form, data) {
@@ -42,15 +65,15 @@
       var fieldset = el("fieldset", {"class": "mb-2"});
       fieldset.appendChild(el("legend", {"class": "small fw-semibold mb-1"}, group[1]));
       items.forEach(function (item) {
-        var select = targetSelect(form, name, item);
         var value = item[group[2]], id = "suggest-" + name + "-" + value.replace(/[^A-Za-z0-9-]/g, "");
         var wrap = el("div", {"class": "form-check form-check-inline"});
         var box_ = el("input", {"class": "form-check-input", type: "checkbox", id: id, value: value});
         box_.checked = true;
-        if (select) {
-          var option = Array.prototype.find.call(select.options, function (o) { return o.value === value; });
-          if (option) { option.selected = true; }
-          box_.addEventListener("change", function () { if (option) { option.selected = box_.checked; } });
+        if (hasOwnField(form, name, item)) {
+          // Ticking here ticks (or selects) the same value in the form's own field, which is what is submitted.
+          var control = targetControl(form, name, item, value);
+          if (control) { setChosen(control, true); }
+          box_.addEventListener("change", function () { if (control) { setChosen(control, box_.checked); } });
         } else {
           box_.name = name;
         }

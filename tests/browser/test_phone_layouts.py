@@ -1,0 +1,110 @@
+"""Signed-in pages with tables, the post editor and the account page fit a 390-px phone:
+nothing scrolls sideways and the status and action cells stay in view."""
+
+import pytest
+
+from careercenter.billing.models import Order, Product
+from careercenter.extensions import db
+from careercenter.jobs.models import JobStatus
+from tests.support.factories import PASSWORD, make_employer, make_job
+from tests.support.seekers_factories import make_application, make_seeker
+
+pytestmark = pytest.mark.browser
+
+WIDTH = 390
+LONG_TITLE = "Inpatient Coding Quality Auditor (CCS, CDIP) – DRG Validation and Denials, Remote"
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": WIDTH, "height": 844})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page, email):
+    page.goto("/account/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def assert_fits(page):
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+
+
+def assert_in_view(locator):
+    """Every match lies inside the 390-px viewport horizontally (not cut off in a scroll box)."""
+    assert locator.count() > 0
+    for i in range(locator.count()):
+        box = locator.nth(i).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= WIDTH, box
+
+
+def test_employer_dashboard_and_billing_history_fit_a_phone(phone):
+    user, company = make_employer(company_name="Mission Ridge Health Information Management Services")
+    live = make_job(company, title=LONG_TITLE)
+    make_job(company, title="Outpatient CPC Coder, Ambulatory Surgery", status=JobStatus.DRAFT)
+    product = db.session.scalar(db.select(Product).order_by(Product.sort_order))
+    db.session.add(Order(company_id=company.id, job_id=live.id, product_id=product.id, user_id=user.id,
+                         status="paid", amount_cents=product.price_cents, currency=product.currency,
+                         product_name=product.name, duration_days=product.duration_days, gateway="offline"))
+    db.session.commit()
+
+    sign_in(phone, user.email)
+    assert phone.url.endswith("/employer/")  # employers land on their dashboard
+    assert_fits(phone)
+    assert_in_view(phone.locator("td.cell-status"))
+    assert_in_view(phone.locator("td.cell-actions a"))
+    assert phone.get_by_role("link", name="Publish").is_visible()
+
+    phone.goto("/billing/")
+    assert_fits(phone)
+    assert_in_view(phone.locator("td.cell-status"))
+    assert phone.get_by_text(LONG_TITLE).is_visible()
+
+
+def test_my_applications_status_is_visible_on_a_phone(phone):
+    _, company = make_employer(company_name="Brightwater Senior Health Plan of the Mid-Atlantic")
+    coder = make_seeker("maya@example.com")
+    make_application(make_job(company, title=LONG_TITLE), coder)
+
+    sign_in(phone, coder.email)
+    phone.goto("/applications")
+    assert_fits(phone)
+    assert_in_view(phone.locator("td.cell-status .badge"))
+    assert phone.locator("td.cell-status").inner_text().strip().endswith("New")
+
+
+def test_post_editor_and_account_page_fit_a_phone(phone):
+    user, _ = make_employer()
+    sign_in(phone, user.email)
+    phone.goto("/employer/jobs/new")
+    assert_fits(phone)
+    rows = phone.locator("textarea[name=description_md]").get_attribute("rows")
+    assert int(rows) >= 12
+    # Credentials are a scrollable list of checkboxes, not a Ctrl-click multi-select.
+    assert phone.locator("select[multiple]").count() == 0
+    assert phone.locator("input[type=checkbox][name=credentials_required]").count() > 40
+    phone.locator("#credentials_required").get_by_label("CPC — Certified Professional Coder").check()
+    assert_in_view(phone.locator("#credentials_required"))
+
+    phone.goto("/account/")
+    assert_fits(phone)
+
+
+def test_suggestions_tick_the_editors_own_checkboxes(phone):
+    user, _ = make_employer()
+    sign_in(phone, user.email)
+    phone.goto("/employer/jobs/new")
+    phone.get_by_label("Job title").fill("Orthopedic Coder")
+    phone.locator("textarea[name=description_md]").fill("Pro-fee orthopedic coding: 29881 and 27447. COSC required, CPC preferred.")
+    phone.get_by_role("button", name="Suggest from my post").click()
+    phone.get_by_text("suggestions — untick any").wait_for()
+    required = phone.locator("input[type=checkbox][name=credentials_required][value=COSC]")
+    preferred = phone.locator("input[type=checkbox][name=credentials_preferred][value=CPC]")
+    assert required.is_checked() and preferred.is_checked()
+    phone.get_by_label("CPC — Certified Professional Coder (preferred)").uncheck()
+    assert not preferred.is_checked() and required.is_checked()
