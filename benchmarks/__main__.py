@@ -1,8 +1,8 @@
 """Run the benchmark on PostgreSQL: ``python -m benchmarks`` (``make bench``).
 
-Creates (drops first) the database ``cc_bench`` on BENCH_PG (default
+Creates (drops first) the database BENCH_DB (default ``cc_bench``) on BENCH_PG (default
 postgresql://postgres@127.0.0.1:5432), loads BENCH_POSTS published posts and
-BENCH_SEARCHES saved searches generated from the catalogue with COPY, then measures:
+BENCH_SEARCHES saved searches (both default 100,000) generated from the catalogue with COPY, then measures:
 
 1. search: server time of typical /api/v1/jobs and /jobs requests (p50/p95);
 2. matching one new post against every saved search, and the naive way (each saved
@@ -25,7 +25,8 @@ from urllib.parse import urlencode
 import sqlalchemy as sa
 
 BASE = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432").rstrip("/")
-DB_URL = f"{BASE}/cc_bench"
+DB_NAME = os.environ.get("BENCH_DB", "cc_bench")
+DB_URL = f"{BASE}/{DB_NAME}"
 N_POSTS = int(os.environ.get("BENCH_POSTS", 100_000))
 N_SEARCHES = int(os.environ.get("BENCH_SEARCHES", 100_000))
 TYPICAL = [
@@ -51,8 +52,8 @@ def ms(seconds):
 def create_database():
     admin = sa.create_engine(f"{BASE}/postgres".replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(sa.text('DROP DATABASE IF EXISTS "cc_bench" WITH (FORCE)'))
-        conn.execute(sa.text('CREATE DATABASE "cc_bench"'))
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{DB_NAME}"'))
     admin.dispose()
 
 

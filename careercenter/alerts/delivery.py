@@ -10,7 +10,8 @@ from collections import defaultdict
 from datetime import datetime
 
 from flask import current_app, url_for
-from sqlalchemy import select, update
+from sqlalchemy import Integer, bindparam, func, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -18,6 +19,7 @@ from ..database import utcnow
 from ..accounts.models import User
 from ..email import render_email, send_email
 from ..extensions import db
+from ..templating import absolute_url
 from ..jobs.models import Job
 from .models import AlertMatch, EmailSuppression, Frequency, SavedSearch, SearchStatus
 from .services import is_suppressed
@@ -59,13 +61,76 @@ def pending_items(ss_ids, until, now):
     return grouped
 
 
+def pending_rows(ss_ids, until, now):
+    """[(saved search id, match id, job id, matched at)] of unsent matches up to ``until`` whose post is live,
+    per saved search featured first then newest: plain rows, no post is loaded (digest batches)."""
+    if not ss_ids:
+        return []
+    return db.session.execute(
+        select(AlertMatch.saved_search_id, AlertMatch.id, AlertMatch.job_id, AlertMatch.matched_at)
+        .join(Job, Job.id == AlertMatch.job_id)
+        .where(
+            _in(AlertMatch.saved_search_id, ss_ids, "ss_ids"),
+            AlertMatch.sent_at.is_(None),
+            AlertMatch.matched_at <= until,
+            Job.live_condition(now),
+        )
+        .order_by(AlertMatch.saved_search_id, Job.is_featured.desc(), Job.published_at.desc(), Job.id.desc())
+    ).all()
+
+
+def _in(column, values, name):
+    """``column IN values``: one array parameter on PostgreSQL (a batch holds thousands of ids)."""
+    values = sorted(values)
+    if db.session.get_bind().dialect.name == "postgresql":
+        return column == func.any(bindparam(name, values, type_=ARRAY(Integer)))
+    return column.in_(values)
+
+
+def load_jobs(job_ids):
+    """{id: Job} for ``job_ids`` (with their companies), in one query."""
+    if not job_ids:
+        return {}
+    return {j.id: j for j in db.session.scalars(select(Job).where(_in(Job.id, job_ids, "job_ids")))}
+
+
+class DigestPost:
+    """What an alert email shows of a post, worked out once per batch (a post is in many digests)."""
+
+    __slots__ = ("id", "slug", "title", "is_featured", "company", "_location", "_pay")
+
+    def __init__(self, job):
+        self.id, self.slug, self.title, self.is_featured = job.id, job.slug, job.title, job.is_featured
+        self.company = job.company
+        self._location, self._pay = job.location_label(), job.pay_label()
+
+    def location_label(self):
+        return self._location
+
+    def pay_label(self):
+        return self._pay
+
+
+def _memo_absolute_url():
+    """``absolute_url`` remembering what it built (digests of a batch link the same posts again and again)."""
+    built = {}
+
+    def absolute_url_once(endpoint, **values):
+        key = (endpoint, tuple(sorted(values.items())))
+        if key not in built:
+            built[key] = absolute_url(endpoint, **values)
+        return built[key]
+
+    return absolute_url_once
+
+
 def claim(match_ids, now):
     """Mark matches sent; returns the ids this call claimed (others were already sent)."""
     if not match_ids:
         return set()
     result = db.session.execute(
         update(AlertMatch)
-        .where(AlertMatch.id.in_(match_ids), AlertMatch.sent_at.is_(None))
+        .where(_in(AlertMatch.id, match_ids, "match_ids"), AlertMatch.sent_at.is_(None))
         .values(sent_at=now)
         .returning(AlertMatch.id),
         execution_options={"synchronize_session": False},
@@ -150,15 +215,26 @@ def send_digests(batch, now=None, send=True):
     suppressed = set(db.session.scalars(
         select(EmailSuppression.email).where(EmailSuppression.email.in_(set(recipient.values())))))
     wanted = [s for s in ready if recipient[s.id] not in suppressed]
-    items = pending_items([s.id for s in wanted], max(dues[s.id] for s in ready), now) if wanted else {}
-    chosen = {s.id: [(mid, job) for mid, job, at in items.get(s.id, []) if at <= dues[s.id]] for s in wanted}
-    claimed = claim([mid for pairs in chosen.values() for mid, _ in pairs], now)
+    # The whole batch is read as plain rows and claimed in one statement; only the posts an email
+    # shows (at most DIGEST_LIMIT each, shared between subscribers) are loaded as objects.
+    rows = pending_rows([s.id for s in wanted], max(dues[s.id] for s in ready), now) if wanted else []
+    rows = [(sid, mid, job_id) for sid, mid, job_id, at in rows if at <= dues[sid]]
+    claimed = claim([mid for _, mid, _ in rows], now)
+    chosen = defaultdict(list)  # saved search id -> claimed job ids in digest order
+    for sid, mid, job_id in rows:
+        if mid in claimed:
+            chosen[sid].append(job_id)
+    jobs_by_id = {i: DigestPost(j) for i, j in load_jobs(
+        {job_id for ids in chosen.values() for job_id in ids[:DIGEST_LIMIT]}).items()}
+    urls = _memo_absolute_url()
     produced = 0
     for saved in wanted:
-        jobs = [job for mid, job in chosen[saved.id] if mid in claimed]
-        if not jobs:
+        ids = chosen.get(saved.id)
+        if not ids:
             continue
-        name, context, headers = alert_email(saved, jobs[:DIGEST_LIMIT], len(jobs), "alert-digest", recipient[saved.id])
+        jobs = [jobs_by_id[job_id] for job_id in ids[:DIGEST_LIMIT]]
+        name, context, headers = alert_email(saved, jobs, len(ids), "alert-digest", recipient[saved.id])
+        context["absolute_url"] = urls  # shadows the template global with the same URLs, built once a batch
         saved.last_sent_at = now
         produced += 1
         if send:

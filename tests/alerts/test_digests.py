@@ -125,3 +125,35 @@ def test_digest_lists_live_posts_featured_and_newest_first_at_most_20(app, outbo
         run_jobs()
         assert len(outbox.messages(to="many@example.com")) == 1
         assert count(AlertMatch, sent_at=None) == 1  # only the closed post, never sent
+
+
+def test_a_batch_of_digests_gives_each_subscriber_its_own_posts_with_links_and_labels(app, outbox, run_jobs):
+    """Digests built together share posts between emails; each email still lists exactly its own."""
+    with time_machine.travel(datetime(2026, 12, 2, 20, 0, tzinfo=UTC), tick=False) as clock:
+        texas = make_saved_search(make_user("tx@example.com"), q="auditor", state="TX", frequency="daily", hour=8,
+                                  timezone="America/New_York")
+        anywhere = make_saved_search(make_user("all@example.com"), q="auditor", frequency="daily", hour=8,
+                                     timezone="America/New_York")
+        other = make_saved_search(make_user("none@example.com"), q="educator", frequency="daily", hour=8,
+                                  timezone="America/New_York")
+        ids = (texas.id, anywhere.id, other.id)
+        shared = make_job(title="Coding Auditor", city="Austin", state="TX", zip_code="78701", pay_min=30,
+                          pay_max=40, pay_period="hour", published_at=datetime.now(UTC))
+        clock.shift(timedelta(minutes=1))
+        ohio = make_job(title="Senior Auditor", published_at=datetime.now(UTC))
+        for job in (shared, ohio):
+            match_job(job.id)
+        clock.move_to(datetime(2026, 12, 3, 13, 1, tzinfo=UTC))
+        due = datetime(2026, 12, 3, 13, 0, tzinfo=UTC).isoformat()
+        assert delivery.send_digests([(i, due) for i in ids]) == 2
+        run_jobs()
+        [tx] = outbox.messages(to="tx@example.com")
+        [everyone] = outbox.messages(to="all@example.com")
+        assert outbox.messages(to="none@example.com") == []
+        assert tx.subject == '1 new job for "auditor · TX"'
+        assert "Coding Auditor" in tx.text and "Senior Auditor" not in tx.text
+        assert "Austin, TX · $30.00 – $40.00" in tx.text and f"/jobs/{shared.id}-coding-auditor" in tx.html
+        assert everyone.subject == '2 new jobs for "auditor"'
+        assert everyone.text.index("Senior Auditor") < everyone.text.index("Coding Auditor")  # newest first
+        assert f"/jobs/{ohio.id}-senior-auditor" in everyone.text and f"/jobs/{shared.id}-coding-auditor" in everyone.html
+        assert count(AlertMatch, sent_at=None) == 0

@@ -99,6 +99,24 @@ def test_facets_count_the_matches(app):
     assert dict(result.facets["state"]) == {"OH": 2}
 
 
+def test_facets_with_keywords_and_repeated_filters_count_exactly(app):
+    """Facets of a search mixing keywords, list filters and pay (every kind of parameter the SQL binds)."""
+    a = make_job(title="Remote Coder", work_arrangement="remote", employment_type="contract", state="OH")
+    b = make_job(title="Hybrid Coder", work_arrangement="hybrid", employment_type="full-time", state="TX")
+    make_job(title="Onsite Coder", work_arrangement="onsite", employment_type="full-time", state="TX")
+    make_job(title="Remote Auditor", work_arrangement="remote", employment_type="contract", state="OH")
+    link(a, "credential", "CRC")
+    link(b, "credential", "CRC")
+    link(b, "specialty", "cardiology")
+    result = search_jobs(criteria(q="coder -onsite", arrangement=["remote", "hybrid"], type=["contract", "full-time"],
+                                  min_pay="40000"))
+    assert result.total == 2 and {j.id for j in result.jobs} == {a.id, b.id}
+    assert dict(result.facets["arrangement"]) == {"remote": 1, "hybrid": 1}
+    assert dict(result.facets["type"]) == {"contract": 1, "full-time": 1}
+    assert dict(result.facets["credential"]) == {"CRC": 2}
+    assert dict(result.facets["specialty"]) == {"cardiology": 1}
+
+
 def test_search_page_shows_filters_results_and_a_shareable_url(client):
     make_job(title="Remote Risk Adjustment Coder", work_arrangement="remote", remote_states=[])
     make_job(title="Onsite Inpatient Coder")
