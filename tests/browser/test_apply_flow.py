@@ -62,7 +62,7 @@ def test_coder_applies_and_employer_moves_to_interview(page, live_server, outbox
     assert page.locator(".current-status").inner_text() == "Interview"
     page.get_by_role("button", name="Sign out").click()
 
-    assert "now interview" in outbox.last(to="maya@example.com").subject
+    assert "moved to Interview" in outbox.last(to="maya@example.com").subject
     sign_in(page, "maya@example.com")
     page.get_by_role("link", name="My applications").click()
     row = page.get_by_role("row").filter(has_text="Inpatient DRG Coder")
