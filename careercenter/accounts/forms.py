@@ -26,6 +26,16 @@ def at_most(n):
     return Length(max=n, message=f"Use at most {n:,} characters.")
 
 
+def new_password_fields(label="Password", repeat="Repeat password", noun="password"):
+    """A new password and its repeat, with the length rule and one wording for every form."""
+    password = PasswordField(
+        label,
+        validators=[DataRequired(message=f"Choose a {noun}."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=PASSWORD_LENGTH)],
+    )
+    confirm = PasswordField(repeat, validators=[DataRequired(message=f"Repeat the {noun}."), EqualTo("password", message="The passwords do not match.")])
+    return password, confirm
+
+
 def printable(form, field):
     """Refuse control, format (zero-width, bidi override), private-use and surrogate characters:
     they hide text, reorder it on screen or break databases (NUL)."""
@@ -69,11 +79,7 @@ class RegisterForm(FlaskForm):
         description="Employers only: the hospital, practice, vendor or plan you hire for.",
     )
     email = EmailField("Email", filters=[strip], validators=[DataRequired(message="Enter your email address."), at_most(254), email_address])
-    password = PasswordField(
-        "Password",
-        validators=[DataRequired(message="Choose a password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=PASSWORD_LENGTH)],
-    )
-    confirm = PasswordField("Repeat password", validators=[DataRequired(message="Repeat the password."), EqualTo("password", message="The passwords do not match.")])
+    password, confirm = new_password_fields()
 
     def validate_company_name(self, field):
         if self.account_type.data == AccountType.EMPLOYER and not field.data:
@@ -93,11 +99,7 @@ class ResetRequestForm(FlaskForm):
 
 
 class SetPasswordForm(FlaskForm):
-    password = PasswordField(
-        "New password",
-        validators=[DataRequired(message="Choose a password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=PASSWORD_LENGTH)],
-    )
-    confirm = PasswordField("Repeat password", validators=[DataRequired(message="Repeat the password."), EqualTo("password", message="The passwords do not match.")])
+    password, confirm = new_password_fields("New password")
 
 
 class NameForm(FlaskForm):
@@ -106,11 +108,7 @@ class NameForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Current password", validators=[DataRequired(message="Enter your current password."), at_most(PASSWORD_MAX)])
-    password = PasswordField(
-        "New password",
-        validators=[DataRequired(message="Choose a new password."), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=PASSWORD_LENGTH)],
-    )
-    confirm = PasswordField("Repeat the new password", validators=[DataRequired(message="Repeat the new password."), EqualTo("password", message="The passwords do not match.")])
+    password, confirm = new_password_fields("New password", "Repeat the new password", noun="new password")
 
 
 class ChangeEmailForm(FlaskForm):
