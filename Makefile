@@ -10,6 +10,8 @@ export FLASK_APP := wsgi
 TEST_PG_URL ?= postgresql://postgres@127.0.0.1:5432/careercenter_test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
+# Where `make run` serves the site (e.g. `make run PORT=5001` when 5000 is taken).
+PORT ?= 5000
 
 .PHONY: run test test-postgres test-sqlite bench install chromium clean
 
@@ -21,17 +23,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask codes load
 	$(BIN)/flask codes load-icd10cm --if-empty
 	$(BIN)/flask seed-demo --if-empty
 	@echo ""
-	@echo "  CareerCenter is running at http://127.0.0.1:5000"
+	@echo "  CareerCenter is running at http://127.0.0.1:$(PORT)"
 	@$(BIN)/flask demo-logins
 	@echo "  $$($(BIN)/flask mail-destination) Stop with Ctrl-C."
 	@echo ""
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \
