@@ -1,9 +1,10 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms import EmailField, IntegerField, PasswordField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..accounts.forms import PASSWORD_MAX, PASSWORD_MIN, at_most, clean_text, email_address, printable
+from ..codes.choices import credential_choices, setting_choices, specialty_choices
 from ..forms import choices
 from ..jobs.places import US_STATES
 from .models import ORGANISATION_LABELS, MemberRole, OrganisationType
@@ -44,3 +45,31 @@ class JoinForm(FlaskForm):
     name = StringField("Your name", filters=[clean_text], validators=[DataRequired(message="Enter your name."), at_most(120), printable])
     password = PasswordField("Password", validators=[DataRequired(message="Choose a password."),
                                                    Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.")])
+
+
+class CandidateSearchForm(FlaskForm):
+    """The filters of the candidate search (a GET form: shareable, no CSRF token)."""
+
+    q = StringField("Headline contains", filters=[clean_text], validators=[Optional(), at_most(100), printable])
+    credential = SelectField("Credential held", validators=[Optional()])
+    setting = SelectField("Setting coded", validators=[Optional()])
+    specialty = SelectField("Specialty coded", validators=[Optional()])
+    state = SelectField("State", choices=choices([("", "Any state")] + US_STATES), validators=[Optional()])
+    work_preference = SelectField("Open to", validators=[Optional()], choices=choices(
+        [("", "Any arrangement"), ("remote", "Remote"), ("hybrid", "Hybrid"), ("onsite", "On-site")]))
+    min_years = IntegerField("At least … years of experience", validators=[
+        Optional(), NumberRange(min=0, max=60, message="Enter 0 to 60 years.")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.credential.choices = choices([("", "Any credential")] + credential_choices())
+        self.setting.choices = choices([("", "Any setting")] + setting_choices())
+        self.specialty.choices = choices([("", "Any specialty")] + specialty_choices())
+
+
+class InviteToApplyForm(FlaskForm):
+    job_id = SelectField("Post", coerce=int, validators=[DataRequired(message="Choose one of your live posts.")],
+                         validate_choice=True)
+    message = TextAreaField("Short message (optional)", filters=[lambda v: v.strip() if v else v],
+                            validators=[Optional(), at_most(1000)],
+                            description="Sent with the invitation, at most 1,000 characters.")

@@ -153,3 +153,5 @@ def logo(slug):
     response = send_file(path, mimetype=mimetype, max_age=3600)
     response.headers["Content-Disposition"] = "inline"
     return response
+
+from . import candidates  # noqa: E402,F401  (candidate search lives on the same blueprint)

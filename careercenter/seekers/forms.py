@@ -60,7 +60,10 @@ class ProfileForm(FlaskForm):
     settings = SelectMultipleField("Settings you code", choices=[], validators=[Optional()])
     specialties = SelectMultipleField("Specialties you code", choices=[], validators=[Optional()])
     credentials = FieldList(FormField(CredentialEntry), min_entries=MAX_CREDENTIALS, max_entries=MAX_CREDENTIALS)
-    visible_to_employers = BooleanField("Let employers find my profile (employers you apply to always see it)")
+    visible_to_employers = BooleanField(
+        "Let employers find my profile",
+        description="Company members can then find you in their candidate search and invite you to apply. They see this "
+                    "profile, never your email address or resume. Employers you apply to always see it.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
