@@ -56,14 +56,18 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     """Make the post live for ``days`` (a draft, or a renewal of a live, expired or closed post).
 
     A live post is extended from its current end; anything else starts today.
+    A Featured period features the post until its end; a Standard one keeps a
+    running Featured period until that period ends, no longer.
     An application deadline after the last listed day is moved to that day.
     Resets the expiry reminders, enqueues the publish pipeline and the
-    "post published" email. Does not commit.
+    "post published" email. Does not commit. Returns the paid period as
+    ``(start, end)``.
     """
     now = now or utcnow()
     renewing_live = job.status == JobStatus.PUBLISHED and job.expires_at and job.expires_at > now
     if job.status != JobStatus.PUBLISHED:
         job.status = check_move(job.status, JobStatus.PUBLISHED)
+    start = job.expires_at if renewing_live else now
     job.expires_at = paid_period_end(days, start=job.expires_at if renewing_live else None, now=now)
     if job.apply_deadline is not None and job.apply_deadline > job.listed_until:
         # A deadline set on a draft may outrun the period just paid for; applications stop with the listing.
@@ -71,7 +75,13 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     if job.published_at is None or not renewing_live:
         job.published_at = now
     job.closed_at = None
-    job.is_featured = bool(featured) or (renewing_live and job.is_featured)
+    if featured:
+        job.featured_until = job.expires_at
+    elif renewing_live and featured_running(job, now):
+        job.featured_until = job.featured_until or start
+    else:
+        job.featured_until = None
+    job.is_featured = job.featured_until is not None
     job.product_id = product_id or job.product_id
     job.expiring_notice_sent_at = None
     job.expired_notice_sent_at = None
@@ -79,7 +89,13 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     enqueue(job_published, job.id)
     for address in job_contacts(job):
         send_email("post-published", address, job=job)
-    return job
+    return start, job.expires_at
+
+
+def featured_running(job, now=None):
+    """True while the post's paid Featured period lasts (no recorded end counts as running)."""
+    now = now or utcnow()
+    return bool(job.is_featured) and (job.featured_until is None or job.featured_until > now)
 
 
 def job_edited(job):
@@ -143,6 +159,13 @@ def expire_jobs(now=None):
         .values(status=JobStatus.EXPIRED, updated_at=now)
         .execution_options(synchronize_session=False)
     ).rowcount
+    # Featuring ends with the Featured period paid for, even when a Standard renewal runs on.
+    db.session.execute(
+        db.update(Job)
+        .where(Job.is_featured.is_(True), Job.featured_until <= now)
+        .values(is_featured=False, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
     soon = now + timedelta(days=EXPIRING_NOTICE_DAYS)
     expiring_notices = _notify_once(
