@@ -84,6 +84,22 @@ def _withdraw_open_orders(job, status):
     return sessions
 
 
+def withdraw_checkouts_of(job, *, delete):
+    """Cancel the post's open checkouts, run ``delete()``, commit, then expire the checkouts at the
+    gateway (best effort). Used when a draft is deleted."""
+    sessions = _withdraw_open_orders(job, OrderStatus.CANCELLED)
+    # Billing keeps the orders, named by the post's last title.
+    db.session.execute(
+        db.update(Order).where(Order.job_id == job.id)
+        .values(job_title=db.func.coalesce(Order.job_title, job.title), job_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    delete()
+    db.session.commit()
+    if sessions:
+        _expire_sessions(get_gateway(), sessions)
+
+
 def _expire_sessions(gateway, session_ids):
     """Close withdrawn checkouts at the gateway, best effort: a payment that still gets through
     is confirmed by the webhook and fulfilled or refunded like any late payment."""

@@ -5,6 +5,7 @@ from ..accounts.models import AccountType
 from ..accounts.services import find_user, hash_password
 from ..database import utcnow
 from ..extensions import db
+from ..jobs.forms import CloseForm
 from ..jobs.models import Job, JobStatus
 from ..rendering import render_markdown
 from . import services
@@ -24,7 +25,7 @@ def dashboard():
     ).all()
     applications = services.application_counts([j.id for j in jobs])
     return render_template("employers/dashboard.html", company=g.company, jobs=jobs, applications=applications,
-                           JobStatus=JobStatus, now=utcnow())
+                           JobStatus=JobStatus, now=utcnow(), action_form=CloseForm())
 
 
 @bp.route("/employer/company", methods=["GET", "POST"])

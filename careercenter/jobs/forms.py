@@ -2,7 +2,7 @@ import re
 from datetime import timedelta
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, EmailField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, DecimalField, EmailField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..accounts.forms import clean_text, email_address, printable
@@ -114,3 +114,15 @@ class JobForm(FlaskForm):
 
 class CloseForm(FlaskForm):
     """Only the CSRF token: close, duplicate and similar one-button actions."""
+
+
+class ConfirmCloseForm(FlaskForm):
+    """Closing a post as filled cannot be taken back once its paid period ends: a tick box confirms it."""
+
+    confirm = BooleanField("Yes, close this post: it leaves the lists and takes no more applications",
+                           validators=[DataRequired(message="Tick the box to confirm that the position is filled.")])
+
+
+class ConfirmDeleteForm(FlaskForm):
+    confirm = BooleanField("Yes, delete this draft for good",
+                           validators=[DataRequired(message="Tick the box to confirm that you want to delete the draft.")])

@@ -13,7 +13,7 @@ from ..database import utcnow
 from ..email import send_email
 from ..extensions import db
 from ..queue import enqueue
-from .lifecycle import check_move
+from .lifecycle import DELETABLE, can_reopen, check_move
 from .models import Job, JobLink, JobStatus, LinkSource
 from .tasks import job_published
 
@@ -110,6 +110,53 @@ def close_job(job, *, now=None):
     job.closed_at = now or utcnow()
     db.session.commit()
     return job
+
+
+def reopen_job(job, *, now=None):
+    """List a post closed as filled again until its paid period ends; it goes back through the
+    publish pipeline. Commits. Raises TransitionError when the period has ended."""
+    from .lifecycle import TransitionError
+
+    now = now or utcnow()
+    if not can_reopen(job.status, job.expires_at, now):
+        raise TransitionError("Only a closed post whose paid period has not ended can be reopened.")
+    job.status = check_move(job.status, JobStatus.PUBLISHED)
+    job.closed_at = None
+    db.session.flush()
+    enqueue(job_published, job.id)
+    db.session.commit()
+    return job
+
+
+def delete_draft(job):
+    """Delete a draft that was never paid for. Open checkouts for it are cancelled first (and
+    expired at the gateway, best effort). Commits. Raises TransitionError otherwise."""
+    from ..billing.services import withdraw_checkouts_of
+    from .lifecycle import TransitionError
+
+    if job.status not in DELETABLE or has_paid_order(job):
+        raise TransitionError("Only a draft that was never paid for can be deleted.")
+    withdraw_checkouts_of(job, delete=lambda: _delete_rows_of(job))
+
+
+def _delete_rows_of(job):
+    # SQLite does not enforce ON DELETE CASCADE here, so the post's own rows go explicitly.
+    from ..alerts.models import AlertMatch
+    from ..applications.models import ScreeningQuestion
+    from ..search.models import JobSearchDoc
+    from ..seekers.models import SavedJob
+
+    for model in (JobSearchDoc, ScreeningQuestion, SavedJob, AlertMatch):
+        db.session.execute(db.delete(model).where(model.job_id == job.id).execution_options(synchronize_session=False))
+    db.session.delete(job)
+
+
+def has_paid_order(job):
+    from ..billing.models import Order
+
+    return db.session.scalar(
+        db.select(Order.id).where(Order.job_id == job.id, Order.paid_at.is_not(None)).limit(1)
+    ) is not None
 
 
 def remove_job(job, *, now=None):
