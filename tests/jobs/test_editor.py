@@ -246,3 +246,25 @@ def test_a_published_or_paid_post_cannot_be_deleted(client, owner):
     db.session.expire_all()
     assert db.session.get(Job, live.id) is not None
 
+
+@pytest.mark.parametrize(("city", "state", "zip_code", "message"), [
+    ("Springfield", "IL", "90210", "ZIP code 90210 is in California, not Illinois"),
+    ("Springfield", "IL", "00000", "00000 is not a US ZIP code we know"),
+])
+def test_a_zip_code_must_exist_and_lie_in_the_chosen_state(client, owner, city, state, zip_code, message):
+    page = client.post("/employer/jobs/new", data=job_form(city=city, state=state, zip_code=zip_code))
+    text = page.get_data(as_text=True)
+    assert page.status_code == 422
+    assert message in text[text.index('id="zip_code-error"'):][:300]  # inline, under the ZIP field
+    assert db.session.scalar(db.select(db.func.count(Job.id))) == 0
+    ok = client.post("/employer/jobs/new", data=job_form(city="Springfield", state="IL", zip_code="62701"))
+    assert ok.status_code == 302 and only_job().zip_code == "62701"
+
+
+def test_hourly_pay_with_a_third_decimal_is_refused_not_rounded(client, owner):
+    page = client.post("/employer/jobs/new", data=job_form(pay_min="25.555", pay_max="30", pay_period="hour"))
+    assert page.status_code == 422 and "at most 2 decimals" in page.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Job.id))) == 0
+    ok = client.post("/employer/jobs/new", data=job_form(pay_min="25.55", pay_max="30", pay_period="hour"))
+    assert ok.status_code == 302
+    assert "$25.55 – $30.00 per hour" in client.get(f"/employer/jobs/{only_job().id}/preview").get_data(as_text=True)
