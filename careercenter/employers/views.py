@@ -151,6 +151,10 @@ def logo(slug):
     if found is None:
         abort(404)
     path, mimetype = found
-    response = send_file(path, mimetype=mimetype, max_age=3600)
+    # The versioned URL names one upload for good; an unversioned or stale one is only briefly cached.
+    current = request.args.get("v") == company.logo_version
+    response = send_file(path, mimetype=mimetype, max_age=31_536_000 if current else 60)
+    if current:
+        response.cache_control.immutable = True
     response.headers["Content-Disposition"] = "inline"
     return response
