@@ -39,6 +39,7 @@ def load_config(env=None):
         "ALERTS_FROM": env.get("ALERTS_FROM", "CareerCenter Alerts <alerts@careercenter.example>"),
         "UPLOAD_DIR": env.get("UPLOAD_DIR", str(instance / "uploads")),
         "SITE_URL": site_url,
+        "SITE_NAME": env.get("SITE_NAME", "CareerCenter"),
         "TIMEZONE": env.get("TIMEZONE", "America/New_York"),
         "PAYMENT_GATEWAY": env.get("PAYMENT_GATEWAY", "stripe" if env.get("STRIPE_SECRET_KEY") else "offline"),
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY", ""),

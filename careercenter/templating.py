@@ -52,6 +52,6 @@ def initials(name, letters=2):
 
 
 def register_template_helpers(app):
-    app.jinja_env.globals.update(absolute_url=absolute_url, site_name="CareerCenter")
+    app.jinja_env.globals.update(absolute_url=absolute_url, site_name=app.config.get("SITE_NAME", "CareerCenter"))
     app.jinja_env.filters.update(label=label, local_date=local_date, days_ago=days_ago, posted_ago=posted_ago,
                                  initials=initials, markdown=render_markdown)

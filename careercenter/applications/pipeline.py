@@ -188,8 +188,6 @@ def move(job_id, application_id):
         form.status.errors = [str(exc)]
         return _render_applicant(job, application, status_form=form, code=422)
     flash(f"Moved to {application.status_label.lower()}" + (" — the applicant was emailed." if form.notify.data and application.user else "."), "success")
-    if application.status == ApplicationStatus.HIRED and job.status == JobStatus.PUBLISHED:
-        flash("Position filled? Close the post below so it stops taking applications.", "info")
     return _back_to(job, application)
 
 
@@ -209,8 +207,13 @@ def add_note(job_id, application_id):
 @bp.route("/employer/jobs/<int:job_id>/applicants/close", methods=["POST"])
 @employer_required
 def close_filled(job_id):
+    from ..jobs.forms import ConfirmCloseForm
+
     job = _job_for(job_id, write=True)
-    if CloseForm().validate_on_submit() and services.close_job_as_filled(job):
+    if not ConfirmCloseForm().validate_on_submit():
+        # Closing needs the ticked confirmation of the close page.
+        return redirect(url_for("posts.close", job_id=job.id))
+    if services.close_job_as_filled(job):
         flash(f"{job.title} is closed as filled and no longer takes applications.", "success")
     else:
         flash("Only a published post can be closed as filled.", "warning")

@@ -103,6 +103,13 @@ class StripeGateway:
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
 
+    def expire_checkout(self, session_id):
+        """Close an open Checkout Session so it can no longer be paid."""
+        try:
+            self.client.v1.checkout.sessions.expire(session_id)
+        except stripe.StripeError as exc:
+            raise GatewayError(str(exc)) from exc
+
     def refund(self, order):
         if not order.stripe_payment_intent_id:
             raise GatewayError("the order has no payment to refund")
@@ -167,6 +174,9 @@ class OfflineGateway:
             currency=order.currency,
             metadata={"order_id": str(order.id)},
         )
+
+    def expire_checkout(self, session_id):
+        """Nothing to close: the offline page itself refuses a withdrawn order."""
 
     def refund(self, order):
         return f"offline_refund_{order.id}"

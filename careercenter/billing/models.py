@@ -31,11 +31,14 @@ class OrderStatus(StrEnum):
     PAID = "paid"
     FAILED = "failed"  # asynchronous payment failed
     EXPIRED = "expired"  # checkout session expired unpaid
+    CANCELLED = "cancelled"  # the employer cancelled on the checkout page
+    SUPERSEDED = "superseded"  # the employer started another checkout for the same post
     REFUNDED = "refunded"
 
     @property
     def label(self):
         return {"pending": "Pending", "paid": "Paid", "failed": "Payment failed", "expired": "Checkout expired",
+                "cancelled": "Cancelled", "superseded": "Cancelled (replaced by a newer checkout)",
                 "refunded": "Refunded"}[self.value]
 
 
@@ -47,8 +50,12 @@ class OrderKind(StrEnum):
     DUPLICATE = "duplicate"
 
 
-# Payment confirmation may still arrive for these (late, or out of order).
-FULFILLABLE = (OrderStatus.PENDING, OrderStatus.FAILED, OrderStatus.EXPIRED)
+# Payment confirmation may still arrive for these (late, or out of order): a late payment of a
+# cancelled or replaced checkout is fulfilled (or refunded as a duplicate), never lost.
+FULFILLABLE = (OrderStatus.PENDING, OrderStatus.FAILED, OrderStatus.EXPIRED, OrderStatus.CANCELLED,
+               OrderStatus.SUPERSEDED)
+# Closed by the employer: the offline page refuses to pay them.
+WITHDRAWN = (OrderStatus.CANCELLED, OrderStatus.SUPERSEDED)
 
 
 class Order(db.Model):
@@ -66,6 +73,10 @@ class Order(db.Model):
     amount_cents: Mapped[int] = mapped_column()
     currency: Mapped[str] = mapped_column(db.String(3))
     product_name: Mapped[str] = mapped_column(db.String(80))
+    # What was bought, as it was at payment time (the post may be edited later).
+    job_title: Mapped[str | None] = mapped_column(db.String(160))
+    period_start = mapped_column(UTCDateTime())
+    period_end = mapped_column(UTCDateTime())
     duration_days: Mapped[int] = mapped_column()
     featured: Mapped[bool] = mapped_column(default=False)
     gateway: Mapped[str] = mapped_column(db.String(10))
@@ -86,6 +97,23 @@ class Order(db.Model):
     @property
     def number(self):
         return f"CC-{self.id:06d}"
+
+    @property
+    def status_label(self):
+        return OrderStatus(self.status).label
+
+    @property
+    def period_last_moment(self):
+        """The end of the last paid day (``period_end`` is the midnight after it)."""
+        from datetime import timedelta
+
+        return self.period_end - timedelta(microseconds=1) if self.period_end else None
+
+    @property
+    def payment_method(self):
+        if self.gateway == "stripe":
+            return "Card via Stripe"
+        return "Offline (development checkout)"
 
     def amount_label(self):
         return format_money(self.amount_cents, self.currency)

@@ -15,7 +15,7 @@ from ..jobs.models import JobStatus
 from ..jobs.services import job_contacts, publish_job, remove_job, return_to_draft
 from ..templating import absolute_url
 from .gateway import GatewayError, get_gateway
-from .models import FULFILLABLE, Order, OrderKind, OrderStatus
+from .models import FULFILLABLE, WITHDRAWN, Order, OrderKind, OrderStatus
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,7 @@ def start_checkout(job, product, *, user):
     resumed = _resume(job, product, gateway)
     if resumed:
         return resumed
+    replaced = _withdraw_open_orders(job, OrderStatus.SUPERSEDED)
     order = Order(company_id=job.company_id, job_id=job.id, product_id=product.id, user_id=user.id, kind=kind,
                   amount_cents=product.price_cents, currency=product.currency, product_name=product.name,
                   duration_days=product.duration_days, featured=product.featured, gateway=gateway.name)
@@ -64,7 +65,49 @@ def start_checkout(job, product, *, user):
     if kind == OrderKind.PUBLISH and job.status == JobStatus.DRAFT:
         job.status = check_move(job.status, JobStatus.PENDING_PAYMENT)
     db.session.commit()
+    _expire_sessions(gateway, replaced)
     return session.url
+
+
+def _withdraw_open_orders(job, status):
+    """Mark the post's open (pending) orders ``status``; returns their checkout session ids. Does not commit."""
+    open_orders = db.session.scalars(db.select(Order).filter_by(job_id=job.id, status=OrderStatus.PENDING)).all()
+    sessions = []
+    for order in open_orders:
+        claimed = db.session.execute(
+            db.update(Order).where(Order.id == order.id, Order.status == OrderStatus.PENDING).values(status=status)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if claimed and order.stripe_session_id:
+            sessions.append(order.stripe_session_id)
+    db.session.expire_all()
+    return sessions
+
+
+def withdraw_checkouts_of(job, *, delete):
+    """Cancel the post's open checkouts, run ``delete()``, commit, then expire the checkouts at the
+    gateway (best effort). Used when a draft is deleted."""
+    sessions = _withdraw_open_orders(job, OrderStatus.CANCELLED)
+    # Billing keeps the orders, named by the post's last title.
+    db.session.execute(
+        db.update(Order).where(Order.job_id == job.id)
+        .values(job_title=db.func.coalesce(Order.job_title, job.title), job_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    delete()
+    db.session.commit()
+    if sessions:
+        _expire_sessions(get_gateway(), sessions)
+
+
+def _expire_sessions(gateway, session_ids):
+    """Close withdrawn checkouts at the gateway, best effort: a payment that still gets through
+    is confirmed by the webhook and fulfilled or refunded like any late payment."""
+    for session_id in session_ids:
+        try:
+            gateway.expire_checkout(session_id)
+        except GatewayError as exc:
+            log.warning("could not expire checkout %s: %s", session_id, exc)
 
 
 def _resume(job, product, gateway):
@@ -118,10 +161,13 @@ def fulfil_order(order_id, *, payment_intent=None, amount_total=None, currency=N
         return "already fulfilled"
     db.session.refresh(order)
     job = order.job
+    if job is not None:
+        order.job_title = job.title
     if order.kind == OrderKind.PUBLISH and job is not None and job.status not in PUBLISHABLE:
         _refund_duplicate(order)
     elif job is not None and job.status != JobStatus.REMOVED:
-        publish_job(job, days=order.duration_days, featured=order.featured, product_id=order.product_id, now=now)
+        order.period_start, order.period_end = publish_job(
+            job, days=order.duration_days, featured=order.featured, product_id=order.product_id, now=now)
     for address in _order_contacts(order):
         send_email("payment-receipt", address, order=order, job=job)
     db.session.commit()
@@ -151,8 +197,20 @@ def _order_contacts(order):
 
 
 def pay_offline(order):
-    """The offline gateway's "Pay" button: confirm the order through the same fulfilment."""
+    """The offline gateway's "Pay" button: confirm the order through the same fulfilment.
+
+    A cancelled or replaced checkout cannot be paid here (raises CheckoutRefused)."""
+    if order.status in WITHDRAWN:
+        raise CheckoutRefused(WITHDRAWN_MESSAGE[order.status])
     return fulfil_order(order.id, payment_intent=f"offline_pi_{order.id}")
+
+
+WITHDRAWN_MESSAGE = {
+    OrderStatus.CANCELLED: "This checkout was cancelled, so it cannot be paid. Nothing was charged; "
+                           "start a new checkout from your post.",
+    OrderStatus.SUPERSEDED: "This checkout was replaced by a newer one for the same post, so it cannot be paid. "
+                            "Nothing was charged; pay the newer checkout instead.",
+}
 
 
 def checkout_ended(order, status):
@@ -169,11 +227,19 @@ def checkout_ended(order, status):
 
 
 def cancel_checkout(order):
-    """The employer came back from checkout without paying: the post is a draft again
-    (the checkout stays resumable until it expires). Commits."""
-    if order.status == OrderStatus.PENDING and order.job is not None:
+    """The employer cancelled on the checkout: the order is cancelled (its checkout is expired at
+    the gateway, best effort) and the post is a draft again. Commits; True when this call cancelled."""
+    claimed = db.session.execute(
+        db.update(Order).where(Order.id == order.id, Order.status == OrderStatus.PENDING)
+        .values(status=OrderStatus.CANCELLED).execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(order)
+    if claimed and order.job is not None:
         return_to_draft(order.job)
     db.session.commit()
+    if claimed and order.stripe_session_id:
+        _expire_sessions(get_gateway(), [order.stripe_session_id])
+    return bool(claimed)
 
 
 def refund_order(order):

@@ -67,8 +67,7 @@ def success(order_id):
 @member_required
 def cancel(order_id):
     order = _order(order_id)
-    services.cancel_checkout(order)
-    if order.status == OrderStatus.PENDING:
+    if services.cancel_checkout(order):
         flash("Payment cancelled — nothing was charged. Your post is saved; resume payment when you are ready.", "info")
     if order.job is None:
         return redirect(url_for("employers.dashboard"))
@@ -87,12 +86,16 @@ def offline_checkout(order_id):
         abort(404)
     order = _order(order_id)
     form = ActionForm()
+    refused = services.WITHDRAWN_MESSAGE.get(order.status)
     if form.validate_on_submit():
         if request.form.get("action") == "cancel":
             return redirect(url_for("billing.cancel", order_id=order.id))
-        services.pay_offline(order)
+        try:
+            services.pay_offline(order)
+        except services.CheckoutRefused as exc:
+            return render_template("billing/offline_checkout.html", order=order, form=form, refused=str(exc)), 409
         return redirect(url_for("billing.success", order_id=order.id))
-    return render_template("billing/offline_checkout.html", order=order, form=form)
+    return render_template("billing/offline_checkout.html", order=order, form=form, refused=refused)
 
 
 @bp.route("/")

@@ -65,6 +65,8 @@ def seed_demo():
         published = now - timedelta(days=spec.get("days_ago", i % 20), hours=i)
         job = Job(company=company, status=JobStatus.PUBLISHED, published_at=published,
                   expires_at=published + timedelta(days=30), **fields)
+        if job.is_featured:
+            job.featured_until = job.expires_at
         db.session.add(job)
         db.session.flush()
         enqueue(job_published, job.id)

@@ -49,6 +49,14 @@ class Company(db.Model):
 
     members = relationship("CompanyMember", back_populates="company", cascade="all, delete-orphan")
 
+    @property
+    def logo_version(self):
+        """Part of the logo's URL that changes with every upload (the stored random name), so a
+        browser's cached copy of the old logo is never shown for the new one."""
+        if not self.logo_path:
+            return None
+        return self.logo_path.rsplit("/", 1)[-1].split(".", 1)[0].rsplit("-", 1)[-1]
+
     def has_member(self, user):
         return user.is_authenticated and any(m.user_id == user.id for m in self.members)
 

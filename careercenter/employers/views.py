@@ -5,6 +5,7 @@ from ..accounts.models import AccountType
 from ..accounts.services import find_user, hash_password
 from ..database import utcnow
 from ..extensions import db
+from ..jobs.forms import CloseForm
 from ..jobs.models import Job, JobStatus
 from ..rendering import render_markdown
 from . import services
@@ -24,7 +25,7 @@ def dashboard():
     ).all()
     applications = services.application_counts([j.id for j in jobs])
     return render_template("employers/dashboard.html", company=g.company, jobs=jobs, applications=applications,
-                           JobStatus=JobStatus, now=utcnow())
+                           JobStatus=JobStatus, now=utcnow(), action_form=CloseForm())
 
 
 @bp.route("/employer/company", methods=["GET", "POST"])
@@ -150,7 +151,11 @@ def logo(slug):
     if found is None:
         abort(404)
     path, mimetype = found
-    response = send_file(path, mimetype=mimetype, max_age=3600)
+    # The versioned URL names one upload for good; an unversioned or stale one is only briefly cached.
+    current = request.args.get("v") == company.logo_version
+    response = send_file(path, mimetype=mimetype, max_age=31_536_000 if current else 60)
+    if current:
+        response.cache_control.immutable = True
     response.headers["Content-Disposition"] = "inline"
     return response
 

@@ -1,15 +1,16 @@
-"""The employer's post editor: create, edit, preview, duplicate, close."""
+"""The employer's post editor: create, edit, preview, duplicate, close, reopen, delete a draft."""
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..employers.access import member_required, own_or_404
+from ..database import utcnow
 from ..extensions import db
 from ..rendering import render_markdown
 from . import services
 from .editing import deadline_limit, form_data_for, save_job
-from .forms import CloseForm, JobForm
-from .lifecycle import EDITABLE, can_move
+from .forms import CloseForm, ConfirmCloseForm, ConfirmDeleteForm, JobForm
+from .lifecycle import DELETABLE, EDITABLE, TransitionError, can_move, can_reopen
 from .models import Job, JobStatus, LinkKind
 
 bp = Blueprint("posts", __name__, url_prefix="/employer/jobs")
@@ -64,7 +65,9 @@ def preview(job_id):
 
     has_orders = db.session.scalar(db.select(Order.id).filter_by(job_id=job.id).limit(1)) is not None
     return render_template("jobs/preview.html", job=job, description=render_markdown(job.description_md),
-                           action_form=CloseForm(), JobStatus=JobStatus, has_orders=has_orders)
+                           action_form=CloseForm(), JobStatus=JobStatus, has_orders=has_orders,
+                           can_reopen=can_reopen(job.status, job.expires_at, utcnow()),
+                           can_delete=job.status in DELETABLE and not services.has_paid_order(job))
 
 
 @bp.route("/<int:job_id>/duplicate", methods=["POST"])
@@ -78,15 +81,49 @@ def duplicate(job_id):
     return redirect(url_for("posts.preview", job_id=job.id))
 
 
-@bp.route("/<int:job_id>/close", methods=["POST"])
+@bp.route("/<int:job_id>/close", methods=["GET", "POST"])
 @member_required
 def close(job_id):
+    """Close as filled, after a ticked confirmation (works without JavaScript)."""
     job = _job(job_id)
-    if not CloseForm().validate_on_submit():
-        return redirect(url_for("posts.preview", job_id=job.id))
     if not can_move(job.status, JobStatus.CLOSED):
         flash("Only a published post can be closed.", "warning")
-    else:
+        return redirect(url_for("employers.dashboard"))
+    form = ConfirmCloseForm()
+    if form.validate_on_submit():
         services.close_job(job)
         flash(f"“{job.title}” is closed as filled and no longer listed.", "success")
+        return redirect(url_for("employers.dashboard"))
+    return render_template("jobs/close.html", job=job, form=form), 200 if request.method == "GET" else 422
+
+
+@bp.route("/<int:job_id>/reopen", methods=["POST"])
+@member_required
+def reopen(job_id):
+    job = _job(job_id)
+    if CloseForm().validate_on_submit():
+        try:
+            services.reopen_job(job)
+        except TransitionError as exc:
+            flash(str(exc) + " Renew it to list it again.", "warning")
+        else:
+            flash(f"“{job.title}” is listed again until {job.listed_until:%b} {job.listed_until.day}, "
+                  f"{job.listed_until.year}.", "success")
     return redirect(url_for("employers.dashboard"))
+
+
+@bp.route("/<int:job_id>/delete", methods=["GET", "POST"])
+@member_required
+def delete(job_id):
+    """Delete a draft that was never paid for, after a ticked confirmation."""
+    job = _job(job_id)
+    if job.status not in DELETABLE or services.has_paid_order(job):
+        flash("Only a draft that was never paid for can be deleted. Close a published post instead.", "warning")
+        return redirect(url_for("posts.preview", job_id=job.id))
+    form = ConfirmDeleteForm()
+    if form.validate_on_submit():
+        title = job.title
+        services.delete_draft(job)
+        flash(f"The draft “{title}” was deleted.", "success")
+        return redirect(url_for("employers.dashboard"))
+    return render_template("jobs/delete.html", job=job, form=form), 200 if request.method == "GET" else 422

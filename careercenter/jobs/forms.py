@@ -1,19 +1,17 @@
-import re
 from datetime import timedelta
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, EmailField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, DecimalField, EmailField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..accounts.forms import clean_text, email_address, printable
 from ..codes.choices import credential_choices, setting_choices, specialty_choices
 from ..employers.forms import http_url
-from ..forms import choices
+from ..forms import ZipInState, choices
 from .models import LABELS, ApplyMethod, EmploymentType, ExperienceLevel, PayPeriod, WorkArrangement
 from .pay import pay_problem
 from .places import US_STATES
 
-ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 
 
 def _enum(enum):
@@ -30,7 +28,7 @@ class JobForm(FlaskForm):
     # No Optional() here: it would stop the chain before the on-site/remote checks below.
     city = StringField("City", filters=[clean_text], validators=[Length(max=100), printable])
     state = SelectField("State", choices=choices([("", "—")] + US_STATES))
-    zip_code = StringField("ZIP code", filters=[clean_text], validators=[Optional(), Length(max=10)])
+    zip_code = StringField("ZIP code", filters=[clean_text], validators=[Optional(), Length(max=10), ZipInState()])
     remote_states = SelectMultipleField(
         "States a remote hire may live in", choices=choices(US_STATES), validators=[Optional()],
         description="Remote jobs only. Leave empty for anywhere in the US.",
@@ -67,10 +65,6 @@ class JobForm(FlaskForm):
     def validate_state(self, field):
         if self.work_arrangement.data != WorkArrangement.REMOTE and not field.data:
             raise ValidationError("Choose the state of the workplace.")
-
-    def validate_zip_code(self, field):
-        if field.data and not ZIP.match(field.data):
-            raise ValidationError("Enter a 5-digit ZIP code (or ZIP+4).")
 
     def validate_pay_min(self, field):
         problem = pay_problem(field.data, self.pay_period.data)
@@ -114,3 +108,15 @@ class JobForm(FlaskForm):
 
 class CloseForm(FlaskForm):
     """Only the CSRF token: close, duplicate and similar one-button actions."""
+
+
+class ConfirmCloseForm(FlaskForm):
+    """Closing a post as filled cannot be taken back once its paid period ends: a tick box confirms it."""
+
+    confirm = BooleanField("Yes, close this post: it leaves the lists and takes no more applications",
+                           validators=[DataRequired(message="Tick the box to confirm that the position is filled.")])
+
+
+class ConfirmDeleteForm(FlaskForm):
+    confirm = BooleanField("Yes, delete this draft for good",
+                           validators=[DataRequired(message="Tick the box to confirm that you want to delete the draft.")])

@@ -20,7 +20,8 @@ TRANSITIONS = {
     (S.PUBLISHED, S.CLOSED): "closed as filled",
     (S.PUBLISHED, S.REMOVED): "refunded or taken down by staff",
     (S.EXPIRED, S.PUBLISHED): "renewed",
-    (S.CLOSED, S.PUBLISHED): "renewed",
+    # Reopening (no payment) only while the paid period runs: see can_reopen.
+    (S.CLOSED, S.PUBLISHED): "renewed, or reopened before the paid period ends",
     (S.EXPIRED, S.REMOVED): "refunded or taken down by staff",
     (S.CLOSED, S.REMOVED): "refunded or taken down by staff",
     (S.PENDING_PAYMENT, S.REMOVED): "refunded before fulfilment",
@@ -43,6 +44,12 @@ def check_move(current, target):
     return JobStatus(target)
 
 
+def can_reopen(current, expires_at, now):
+    """A post closed as filled may be listed again, unpaid, only before its paid period ends."""
+    return (JobStatus(current) == S.CLOSED and can_move(current, S.PUBLISHED)
+            and expires_at is not None and expires_at > now)
+
+
 def allowed_targets(current):
     return [dst for (src, dst) in TRANSITIONS if src == JobStatus(current)]
 
@@ -51,5 +58,7 @@ def allowed_targets(current):
 EDITABLE = {S.DRAFT, S.PENDING_PAYMENT, S.PUBLISHED, S.EXPIRED, S.CLOSED}
 # States from which paying renews the post (extends or re-opens it).
 RENEWABLE = {S.PUBLISHED, S.EXPIRED, S.CLOSED}
+# States in which the company may delete the post (and only with no paid order).
+DELETABLE = {S.DRAFT}
 # States from which paying publishes the post for the first time.
 PUBLISHABLE = {S.DRAFT, S.PENDING_PAYMENT}

@@ -116,7 +116,10 @@ class Job(db.Model):
     apply_email: Mapped[str | None] = mapped_column(db.String(254))
     apply_deadline = mapped_column(db.Date)
     status: Mapped[str] = mapped_column(db.String(20), default=JobStatus.DRAFT, index=True)
+    # Featured only until the end of the last Featured period paid for; expire_jobs clears
+    # is_featured once that moment passes, so every list reads the one flag.
     is_featured: Mapped[bool] = mapped_column(default=False)
+    featured_until = mapped_column(UTCDateTime())
     view_count: Mapped[int] = mapped_column(default=0)
     published_at = mapped_column(UTCDateTime(), index=True)
     expires_at = mapped_column(UTCDateTime())

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from .models import PayPeriod
 
+CENT = Decimal("0.01")
+
 PAY_BOUNDS = {
     PayPeriod.HOUR: (Decimal("7.25"), Decimal("300")),
     PayPeriod.YEAR: (Decimal("15000"), Decimal("600000")),
@@ -23,7 +25,12 @@ def format_pay(amount, period):
 
 def pay_problem(amount, period):
     """A message saying why ``amount`` is not plausible pay per ``period``, or None when it is."""
-    if amount is None or period not in PAY_BOUNDS:
+    if amount is None:
+        return None
+    if amount != amount.quantize(CENT):
+        # Stored to the cent: a third decimal would be rounded away silently (same rule as product prices).
+        return "Enter pay in dollars and cents, with at most 2 decimals (e.g. 25.55)."
+    if period not in PAY_BOUNDS:
         return None
     low, high = PAY_BOUNDS[period]
     if low <= amount <= high:

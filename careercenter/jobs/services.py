@@ -13,7 +13,7 @@ from ..database import utcnow
 from ..email import send_email
 from ..extensions import db
 from ..queue import enqueue
-from .lifecycle import check_move
+from .lifecycle import DELETABLE, can_reopen, check_move
 from .models import Job, JobLink, JobStatus, LinkSource
 from .tasks import job_published
 
@@ -56,14 +56,18 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     """Make the post live for ``days`` (a draft, or a renewal of a live, expired or closed post).
 
     A live post is extended from its current end; anything else starts today.
+    A Featured period features the post until its end; a Standard one keeps a
+    running Featured period until that period ends, no longer.
     An application deadline after the last listed day is moved to that day.
     Resets the expiry reminders, enqueues the publish pipeline and the
-    "post published" email. Does not commit.
+    "post published" email. Does not commit. Returns the paid period as
+    ``(start, end)``.
     """
     now = now or utcnow()
     renewing_live = job.status == JobStatus.PUBLISHED and job.expires_at and job.expires_at > now
     if job.status != JobStatus.PUBLISHED:
         job.status = check_move(job.status, JobStatus.PUBLISHED)
+    start = job.expires_at if renewing_live else now
     job.expires_at = paid_period_end(days, start=job.expires_at if renewing_live else None, now=now)
     if job.apply_deadline is not None and job.apply_deadline > job.listed_until:
         # A deadline set on a draft may outrun the period just paid for; applications stop with the listing.
@@ -71,7 +75,13 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     if job.published_at is None or not renewing_live:
         job.published_at = now
     job.closed_at = None
-    job.is_featured = bool(featured) or (renewing_live and job.is_featured)
+    if featured:
+        job.featured_until = job.expires_at
+    elif renewing_live and featured_running(job, now):
+        job.featured_until = job.featured_until or start
+    else:
+        job.featured_until = None
+    job.is_featured = job.featured_until is not None
     job.product_id = product_id or job.product_id
     job.expiring_notice_sent_at = None
     job.expired_notice_sent_at = None
@@ -79,7 +89,13 @@ def publish_job(job, *, days, featured, product_id=None, now=None):
     enqueue(job_published, job.id)
     for address in job_contacts(job):
         send_email("post-published", address, job=job)
-    return job
+    return start, job.expires_at
+
+
+def featured_running(job, now=None):
+    """True while the post's paid Featured period lasts (no recorded end counts as running)."""
+    now = now or utcnow()
+    return bool(job.is_featured) and (job.featured_until is None or job.featured_until > now)
 
 
 def job_edited(job):
@@ -94,6 +110,53 @@ def close_job(job, *, now=None):
     job.closed_at = now or utcnow()
     db.session.commit()
     return job
+
+
+def reopen_job(job, *, now=None):
+    """List a post closed as filled again until its paid period ends; it goes back through the
+    publish pipeline. Commits. Raises TransitionError when the period has ended."""
+    from .lifecycle import TransitionError
+
+    now = now or utcnow()
+    if not can_reopen(job.status, job.expires_at, now):
+        raise TransitionError("Only a closed post whose paid period has not ended can be reopened.")
+    job.status = check_move(job.status, JobStatus.PUBLISHED)
+    job.closed_at = None
+    db.session.flush()
+    enqueue(job_published, job.id)
+    db.session.commit()
+    return job
+
+
+def delete_draft(job):
+    """Delete a draft that was never paid for. Open checkouts for it are cancelled first (and
+    expired at the gateway, best effort). Commits. Raises TransitionError otherwise."""
+    from ..billing.services import withdraw_checkouts_of
+    from .lifecycle import TransitionError
+
+    if job.status not in DELETABLE or has_paid_order(job):
+        raise TransitionError("Only a draft that was never paid for can be deleted.")
+    withdraw_checkouts_of(job, delete=lambda: _delete_rows_of(job))
+
+
+def _delete_rows_of(job):
+    # SQLite does not enforce ON DELETE CASCADE here, so the post's own rows go explicitly.
+    from ..alerts.models import AlertMatch
+    from ..applications.models import ScreeningQuestion
+    from ..search.models import JobSearchDoc
+    from ..seekers.models import SavedJob
+
+    for model in (JobSearchDoc, ScreeningQuestion, SavedJob, AlertMatch):
+        db.session.execute(db.delete(model).where(model.job_id == job.id).execution_options(synchronize_session=False))
+    db.session.delete(job)
+
+
+def has_paid_order(job):
+    from ..billing.models import Order
+
+    return db.session.scalar(
+        db.select(Order.id).where(Order.job_id == job.id, Order.paid_at.is_not(None)).limit(1)
+    ) is not None
 
 
 def remove_job(job, *, now=None):
@@ -143,6 +206,13 @@ def expire_jobs(now=None):
         .values(status=JobStatus.EXPIRED, updated_at=now)
         .execution_options(synchronize_session=False)
     ).rowcount
+    # Featuring ends with the Featured period paid for, even when a Standard renewal runs on.
+    db.session.execute(
+        db.update(Job)
+        .where(Job.is_featured.is_(True), Job.featured_until <= now)
+        .values(is_featured=False, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
     soon = now + timedelta(days=EXPIRING_NOTICE_DAYS)
     expiring_notices = _notify_once(

@@ -1,4 +1,3 @@
-import re
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -20,7 +19,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from ..accounts.forms import clean_text, printable
 from ..codes.choices import credential_choices, setting_choices, specialty_choices
-from ..forms import choices
+from ..forms import ZipInState, choices
 from ..jobs.models import PayPeriod
 from ..jobs.pay import pay_problem
 from .models import WorkPreference
@@ -51,7 +50,7 @@ class ProfileForm(FlaskForm):
                            description="For example: CPC, 6 years of E/M and surgery pro-fee coding.")
     city = StringField("City", filters=[clean_text], validators=[Optional(), Length(max=100), printable])
     state = StringField("State", filters=[upper], validators=[Optional(), Length(max=2)], description="Two letters, e.g. OH.")
-    zip_code = StringField("ZIP code", filters=[lambda v: v.strip() if v else v], validators=[Optional(), Length(max=10)])
+    zip_code = StringField("ZIP code", filters=[lambda v: v.strip() if v else v], validators=[Optional(), Length(max=10), ZipInState()])
     work_preference = RadioField("Work preference", choices=choices(list(WorkPreference)), default=WorkPreference.ANY)
     years_experience = IntegerField("Years of coding experience", validators=[Optional(), NumberRange(min=0, max=60, message="Enter 0 to 60 years.")])
     desired_pay = DecimalField("Desired pay (USD)", places=2, validators=[Optional()])
@@ -84,10 +83,6 @@ class ProfileForm(FlaskForm):
         problem = pay_problem(field.data, self.desired_pay_period.data)
         if problem:
             raise ValidationError(problem)
-
-    def validate_zip_code(self, field):
-        if field.data and not re.fullmatch(r"\d{5}(-\d{4})?", field.data):
-            raise ValidationError("Enter a 5-digit ZIP code (or ZIP+4).")
 
     def validate_credentials(self, field):
         codes = [e.form.code.data for e in field if e.form.code.data]

@@ -78,9 +78,11 @@ def test_a_move_outside_the_table_is_refused(world, sign_in):
 def test_hiring_offers_to_close_the_post_as_filled(world, sign_in):
     client = sign_in(world.employer)
     for status in ("reviewing", "offer", "hired"):
-        move(client, world, status, notify=False)
-    page = client.get(f"/employer/jobs/{world.job.id}/applicants/{world.application.id}").get_data(as_text=True)
+        hired = move(client, world, status, notify=False)
+    page = client.get(hired.headers["Location"]).get_data(as_text=True)
     assert "Close the post as filled" in page
+    assert page.count("Position filled?") == 1  # once, not again as a flash message
+    assert f'href="/employer/jobs/{world.job.id}/close"' in page  # to the confirmation page
     client.post(f"/employer/jobs/{world.job.id}/applicants/close", data={"confirm": "1"})
     db.session.refresh(world.job)
     assert world.job.status == JobStatus.CLOSED and world.job.closed_at is not None

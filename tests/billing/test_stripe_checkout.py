@@ -197,17 +197,56 @@ def test_abandoned_checkout_leaves_a_draft_with_resume_payment(client, employer,
     text = back.get_data(as_text=True)
     assert "nothing was charged" in text and "Resume payment" in text
     assert refreshed(job).status == JobStatus.DRAFT
-    # Resuming reuses the open session rather than starting a second payment.
+    # The cancelled checkout is closed at Stripe and shown as cancelled in Billing.
+    assert stripe_server.sessions[session_id]["status"] == "expired"
+    assert latest_order().status == OrderStatus.CANCELLED
+    history = client.get("/billing/").get_data(as_text=True)
+    assert "Cancelled" in history and "Pending" not in history
+    # Stripe's expiry event for it changes nothing; paying again opens a new checkout.
+    post_event(client, stripe_server.event("checkout.session.expired", stripe_server.sessions[session_id]))
+    assert refreshed(job).status == JobStatus.DRAFT and latest_order().status == OrderStatus.CANCELLED
     again = start(client, job)
-    assert again.headers["Location"] == stripe_server.sessions[session_id]["url"]
-    assert count(Order) == 1
-    # Stripe later expires the session: the post stays a draft; a new checkout is created next time.
-    post_event(client, stripe_server.event("checkout.session.expired", stripe_server.expire(session_id)))
-    assert refreshed(job).status == JobStatus.DRAFT and latest_order().status == OrderStatus.EXPIRED
-    start(client, job)
+    assert again.headers["Location"] != stripe_server.sessions[session_id]["url"]
     assert count(Order) == 2 and len(stripe_server.sessions) == 2
     dashboard = client.get("/employer/").get_data(as_text=True)
     assert "Abandoned post" in dashboard and "Resume payment" in dashboard
+
+
+def test_a_new_checkout_replaces_the_open_one_and_a_late_payment_of_the_old_one_is_refunded(
+        client, employer, stripe_server, outbox):
+    user, company = employer
+    job = make_draft(company, user, title="Two tabs")
+    start(client, job, "standard-30")
+    first = latest_order()
+    first_session = first.stripe_session_id
+    start(client, job, "featured-30")
+    second = latest_order()
+    db.session.expire_all()
+    assert db.session.get(Order, first.id).status == OrderStatus.SUPERSEDED
+    assert stripe_server.sessions[first_session]["status"] == "expired"
+    history = client.get("/billing/").get_data(as_text=True)
+    assert history.count("Pending") == 1 and "replaced by a newer checkout" in history
+    # The new checkout is paid, then a payment of the replaced one still arrives: refunded, not lost.
+    post_event(client, stripe_server.event("checkout.session.completed", stripe_server.pay(second.stripe_session_id)))
+    late = stripe_server.pay(first_session)
+    reply = post_event(client, stripe_server.event("checkout.session.completed", late))
+    assert reply.json["outcome"] == "fulfilled"
+    db.session.expire_all()
+    old = db.session.get(Order, first.id)
+    assert old.status == OrderStatus.REFUNDED and stripe_server.payment_intents[old.stripe_payment_intent_id]["refunded"]
+    assert refreshed(job).status == JobStatus.PUBLISHED and refreshed(job).is_featured
+
+
+def test_expiring_a_session_stripe_already_closed_is_best_effort(client, employer, stripe_server):
+    user, company = employer
+    job = make_draft(company, user)
+    start(client, job, "standard-30")
+    first = latest_order()
+    stripe_server.expire(first.stripe_session_id)  # Stripe refuses to expire it again
+    start(client, job, "featured-30")
+    assert count(Order) == 2
+    db.session.expire_all()
+    assert db.session.get(Order, first.id).status == OrderStatus.SUPERSEDED
 
 
 def test_paying_twice_for_the_same_post_refunds_the_second_payment(client, employer, stripe_server, outbox):

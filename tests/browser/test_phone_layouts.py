@@ -108,3 +108,45 @@ def test_suggestions_tick_the_editors_own_checkboxes(phone):
     assert required.is_checked() and preferred.is_checked()
     phone.get_by_label("CPC — Certified Professional Coder (preferred)").uncheck()
     assert not preferred.is_checked() and required.is_checked()
+
+
+def test_applicants_table_stacks_into_cards_on_a_phone(phone):
+    user, company = make_employer(company_name="Brightwater Senior Health Plan of the Mid-Atlantic")
+    job = make_job(company, title=LONG_TITLE)
+    for email in ("maya@example.com", "marcus@example.com"):
+        make_application(job, make_seeker(email, name="Maya Lopez-Fitzgerald Washington"))
+    sign_in(phone, user.email)
+    phone.goto(f"/employer/jobs/{job.id}/applicants")
+    assert_fits(phone)
+    assert phone.locator("table.applicants").bounding_box()["width"] <= WIDTH
+    assert_in_view(phone.locator("table.applicants td.cell-status .badge"))
+
+
+def solid_png(width, height):
+    """A real one-colour PNG of the given size."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" + b"\x0b\x6e\x69" * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+
+
+def test_a_wide_logo_stays_in_its_box_on_a_phone(phone):
+    from careercenter.employers.logos import save_logo
+
+    _, company = make_employer(company_name="Wide Logo Health")
+    job = make_job(company, title="Coding Auditor")
+    company.logo_path = save_logo(company, solid_png(2400, 600))
+    db.session.commit()
+    phone.goto(f"/jobs/{job.id}-{job.slug}")
+    logos = phone.locator("img.company-logo")
+    assert logos.count() >= 2  # the job's header and the employer box
+    logos.first.wait_for()
+    assert_fits(phone)
+    assert_in_view(logos)
+    phone.goto("/jobs")
+    assert_fits(phone)

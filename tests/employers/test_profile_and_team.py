@@ -1,6 +1,7 @@
 """Company profile with a logo checked by content, the public company page, and team invitations."""
 
 import io
+import re
 
 from careercenter.employers.models import Company, CompanyMember, MemberRole
 from careercenter.extensions import db
@@ -141,3 +142,28 @@ def test_a_bad_website_and_a_bad_logo_are_both_reported_at_once(client, app):
     assert db.session.get(Company, company.id).logo_path is None
     logos = Path(app.config["UPLOAD_DIR"]) / "logos"
     assert not logos.exists() or not any(logos.iterdir())
+
+
+def test_each_logo_upload_gets_a_new_url_shown_on_the_job_page_and_cards(client):
+    owner, company = make_employer(company_name="Riverside Health")
+    job = make_job(company, title="Coding Supervisor")
+    login(client, owner.email)
+    detail = client.get(f"/jobs/{job.id}-{job.slug}").get_data(as_text=True)
+    assert "company-logo" not in detail and ">RH<" in detail  # initials until a logo is uploaded
+    urls = []
+    for data in (PNG, PNG + b"\x00"):
+        client.post("/employer/company", data=profile_data(logo=(io.BytesIO(data), "logo.png")),
+                    content_type="multipart/form-data")
+        page = client.get(f"/jobs/{job.id}-{job.slug}").get_data(as_text=True)
+        found = re.findall(r'<img src="(/companies/[^"]+/logo\?v=[^"]+)" alt="" class="company-logo', page)
+        assert len(found) == 2 and len(set(found)) == 1  # the job header and the employer box
+        assert ' style="' not in page
+        urls.append(found[0])
+        with client.get(found[0]) as logo:
+            assert logo.data == data and "immutable" in logo.headers["Cache-Control"]
+    assert urls[0] != urls[1]
+    cards = client.get("/jobs").get_data(as_text=True)
+    assert urls[1].replace("&", "&amp;") in cards or urls[1] in cards
+    # The employer's name on the job page leads to the company page.
+    db.session.expire_all()
+    assert f'href="/companies/{db.session.get(Company, company.id).slug}"' in page

@@ -118,7 +118,14 @@ def test_duplicate_and_close(client, owner):
     copy = only_job()
     assert copy.id != job.id and copy.status == JobStatus.DRAFT and copy.title == "Billing Specialist (copy)"
     assert {(lk.kind, lk.value) for lk in copy.links} == {("setting", "professional-fee")}
-    closed = client.post(f"/employer/jobs/{job.id}/close", follow_redirects=True)
+    # One click is not enough: the close page asks to tick a confirmation first.
+    asked = client.get(f"/employer/jobs/{job.id}/preview").get_data(as_text=True)
+    assert f'href="/employer/jobs/{job.id}/close"' in asked
+    unticked = client.post(f"/employer/jobs/{job.id}/close")
+    assert unticked.status_code == 422 and "Tick the box to confirm" in unticked.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Job, job.id).status == JobStatus.PUBLISHED
+    closed = client.post(f"/employer/jobs/{job.id}/close", data={"confirm": "y"}, follow_redirects=True)
     assert "closed as filled" in closed.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Job, job.id).status == JobStatus.CLOSED
@@ -171,3 +178,93 @@ def test_suggestions_the_employer_unticks_are_never_added_back(client, owner):
 def test_editor_offers_the_suggest_button(client, owner):
     page = client.get("/employer/jobs/new").get_data(as_text=True)
     assert "Suggest from my post" in page and 'data-suggest-url="/codes/suggest"' in page
+
+
+def test_a_closed_post_shows_its_closing_date_and_can_be_reopened_while_paid(client, owner):
+    from datetime import timedelta
+
+    from careercenter.database import utcnow
+    from careercenter.templating import local_date
+
+    _, company = owner
+    job = make_job(company, title="Denials Analyst", days_left=10)
+    client.post(f"/employer/jobs/{job.id}/close", data={"confirm": "y"})
+    db.session.expire_all()
+    closed = db.session.get(Job, job.id)
+    closed_on = local_date(closed.closed_at)
+    page = client.get("/employer/").get_data(as_text=True)
+    row = page[page.index(f'data-job-id="{job.id}"'):]
+    row = row[:row.index("</tr>")]
+    assert "Closed (filled) on " + closed_on in row and "Reopen" in row
+    assert f"/employer/jobs/{job.id}/reopen" in row
+    reopened = client.post(f"/employer/jobs/{job.id}/reopen", follow_redirects=True).get_data(as_text=True)
+    assert "is listed again until" in reopened
+    db.session.expire_all()
+    assert db.session.get(Job, job.id).status == JobStatus.PUBLISHED
+    assert "Denials Analyst" in client.get("/jobs").get_data(as_text=True)
+    # Once the paid period is over, a closed post cannot be reopened (only renewed).
+    client.post(f"/employer/jobs/{job.id}/close", data={"confirm": "y"})
+    ended = db.session.get(Job, job.id)
+    ended.expires_at = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    assert "Reopen" not in client.get(f"/employer/jobs/{job.id}/preview").get_data(as_text=True)
+    refused = client.post(f"/employer/jobs/{job.id}/reopen", follow_redirects=True).get_data(as_text=True)
+    assert "Renew it to list it again" in refused
+    db.session.expire_all()
+    assert db.session.get(Job, job.id).status == JobStatus.CLOSED
+
+
+def test_a_draft_with_no_paid_order_can_be_deleted_after_confirming(client, owner):
+    from careercenter.billing.models import Order, OrderStatus
+    from tests.support.billing_factories import product
+
+    user, company = owner
+    draft = make_draft(company, user, title="Throwaway Draft")
+    client.post(f"/billing/checkout/{draft.id}", data={"product": str(product().id)})
+    client.get(f"/billing/orders/{db.session.scalar(db.select(Order.id))}/cancel")
+    preview = client.get(f"/employer/jobs/{draft.id}/preview").get_data(as_text=True)
+    assert f'href="/employer/jobs/{draft.id}/delete"' in preview
+    unticked = client.post(f"/employer/jobs/{draft.id}/delete")
+    assert unticked.status_code == 422 and "Tick the box" in unticked.get_data(as_text=True)
+    done = client.post(f"/employer/jobs/{draft.id}/delete", data={"confirm": "y"}, follow_redirects=True)
+    assert "was deleted" in done.get_data(as_text=True)
+    assert "Throwaway Draft" not in client.get("/employer/").get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Job, draft.id) is None
+    # Billing still lists the cancelled order under the draft's title.
+    order = db.session.scalar(db.select(Order))
+    assert order.status == OrderStatus.CANCELLED and order.job_id is None
+    assert "Throwaway Draft" in client.get("/billing/").get_data(as_text=True)
+
+
+def test_a_published_or_paid_post_cannot_be_deleted(client, owner):
+    user, company = owner
+    live = make_job(company, title="Live Post")
+    assert f"/employer/jobs/{live.id}/delete" not in client.get(f"/employer/jobs/{live.id}/preview").get_data(as_text=True)
+    refused = client.post(f"/employer/jobs/{live.id}/delete", data={"confirm": "y"}, follow_redirects=True)
+    assert "Only a draft that was never paid for can be deleted" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Job, live.id) is not None
+
+
+@pytest.mark.parametrize(("city", "state", "zip_code", "message"), [
+    ("Springfield", "IL", "90210", "ZIP code 90210 is in California, not Illinois"),
+    ("Springfield", "IL", "00000", "00000 is not a US ZIP code we know"),
+])
+def test_a_zip_code_must_exist_and_lie_in_the_chosen_state(client, owner, city, state, zip_code, message):
+    page = client.post("/employer/jobs/new", data=job_form(city=city, state=state, zip_code=zip_code))
+    text = page.get_data(as_text=True)
+    assert page.status_code == 422
+    assert message in text[text.index('id="zip_code-error"'):][:300]  # inline, under the ZIP field
+    assert db.session.scalar(db.select(db.func.count(Job.id))) == 0
+    ok = client.post("/employer/jobs/new", data=job_form(city="Springfield", state="IL", zip_code="62701"))
+    assert ok.status_code == 302 and only_job().zip_code == "62701"
+
+
+def test_hourly_pay_with_a_third_decimal_is_refused_not_rounded(client, owner):
+    page = client.post("/employer/jobs/new", data=job_form(pay_min="25.555", pay_max="30", pay_period="hour"))
+    assert page.status_code == 422 and "at most 2 decimals" in page.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Job.id))) == 0
+    ok = client.post("/employer/jobs/new", data=job_form(pay_min="25.55", pay_max="30", pay_period="hour"))
+    assert ok.status_code == 302
+    assert "$25.55 – $30.00 per hour" in client.get(f"/employer/jobs/{only_job().id}/preview").get_data(as_text=True)

@@ -251,3 +251,15 @@ def test_unsafe_apply_and_website_links_are_not_rendered_as_links(client):
     job = make_job(company, apply_method="url", apply_url="javascript:alert(2)")
     raw = client.get(url(job)).get_data(as_text=True)
     assert "javascript:" not in raw
+
+
+def test_a_draft_preview_offers_no_applicants_link(client):
+    from tests.support.billing_factories import make_draft
+
+    user, company = make_employer()
+    login(client, user.email)
+    draft = make_draft(company, user, title="Never Published")
+    preview = client.get(f"/employer/jobs/{draft.id}/preview").get_data(as_text=True)
+    assert "Never Published" in preview and "View applicants" not in preview
+    live = make_job(company, title="Live Post")
+    assert "View applicants" in client.get(f"/employer/jobs/{live.id}/preview").get_data(as_text=True)

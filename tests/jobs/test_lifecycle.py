@@ -1,10 +1,11 @@
 """Every move of the post state table, allowed and refused."""
 
 import itertools
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from careercenter.jobs.lifecycle import TRANSITIONS, TransitionError, allowed_targets, can_move, check_move
+from careercenter.jobs.lifecycle import TRANSITIONS, TransitionError, allowed_targets, can_move, can_reopen, check_move
 from careercenter.jobs.models import JobStatus as S
 
 ALLOWED = [
@@ -49,3 +50,25 @@ def test_removed_is_final():
 def test_unknown_status_is_an_error():
     with pytest.raises(ValueError):
         can_move("archived", S.PUBLISHED)
+
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+REOPEN = [
+    # (status, expires_at, may reopen without paying)
+    (S.CLOSED, NOW + timedelta(days=3), True),
+    (S.CLOSED, NOW + timedelta(seconds=1), True),
+    (S.CLOSED, NOW, False),
+    (S.CLOSED, NOW - timedelta(days=1), False),
+    (S.CLOSED, None, False),
+    (S.EXPIRED, NOW + timedelta(days=3), False),
+    (S.PUBLISHED, NOW + timedelta(days=3), False),
+    (S.DRAFT, None, False),
+    (S.REMOVED, NOW + timedelta(days=3), False),
+]
+
+
+@pytest.mark.parametrize(("status", "expires_at", "allowed"), REOPEN)
+def test_a_closed_post_reopens_only_before_its_paid_period_ends(status, expires_at, allowed):
+    assert can_reopen(status, expires_at, NOW) is allowed
+    if allowed:
+        assert (status, S.PUBLISHED) in TRANSITIONS

@@ -135,3 +135,51 @@ def test_expired_post_gives_410_before_the_job_runs(client, owner_company):
     db.session.commit()
     assert client.get(f"/jobs/{job.id}-{job.slug}").status_code == 410
     assert job.title not in client.get("/jobs").get_data(as_text=True)
+
+
+def _featured_badge_on_search(client, job_id):
+    """Whether the post's own card on /jobs carries the Featured badge."""
+    page = client.get("/jobs").get_data(as_text=True)
+    for card in page.split("<article")[1:]:
+        if f"/jobs/{job_id}-" in card:
+            return "badge-featured" in card.split("</article>")[0]
+    raise AssertionError("the post is not listed")
+
+
+def test_a_standard_renewal_keeps_featuring_only_until_the_featured_period_ends(client, owner_company):
+    user, company = owner_company
+    with time_machine.travel(at(2026, 3, 1, 9, 0), tick=False):
+        job = make_job(company, status=JobStatus.DRAFT, created_by_id=user.id, title="Featured Coder")
+        publish_job(job, days=30, featured=True)
+        db.session.commit()
+        job = job.id
+    featured_end = reload(job).expires_at
+    # Renewed with Standard while the Featured period still runs.
+    with time_machine.travel(at(2026, 3, 20, 9, 0), tick=False):
+        publish_job(reload(job), days=30, featured=False)
+        db.session.commit()
+        assert reload(job).featured_until == featured_end
+        expire_jobs()
+        assert reload(job).is_featured
+        assert _featured_badge_on_search(client, job)
+    # The Featured period has ended: still listed (Standard runs on), no longer featured.
+    with time_machine.travel(at(2026, 4, 1, 0, 30), tick=False):
+        expire_jobs()
+        assert reload(job).status == JobStatus.PUBLISHED and reload(job) in db.session.scalars(Job.published()).all()
+        assert not reload(job).is_featured
+        assert not _featured_badge_on_search(client, job)
+        # Another Standard renewal does not bring featuring back.
+        publish_job(reload(job), days=30, featured=False)
+        db.session.commit()
+        assert not reload(job).is_featured and reload(job).featured_until is None
+
+
+def test_a_featured_renewal_features_the_whole_new_period(app, owner_company):
+    user, company = owner_company
+    with time_machine.travel(at(2026, 3, 1, 9, 0), tick=False):
+        job = make_job(company, status=JobStatus.DRAFT, created_by_id=user.id)
+        publish_job(job, days=30, featured=False)
+        db.session.commit()
+        publish_job(reload(job), days=30, featured=True)
+        db.session.commit()
+        assert reload(job).is_featured and reload(job).featured_until == reload(job).expires_at

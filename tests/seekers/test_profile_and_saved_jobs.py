@@ -50,6 +50,19 @@ def test_bad_profile_input_is_reshown_with_messages(app, client):
     assert db.session.scalar(db.select(SeekerProfile)) is None
 
 
+def test_profile_zip_code_must_exist_and_lie_in_the_chosen_state(app, client):
+    user = make_user("maya@example.com")
+    login(client, user.email)
+    wrong_state = client.post("/profile/edit", data=dict(PROFILE, city="Springfield", state="IL", zip_code="90210"))
+    assert wrong_state.status_code == 422
+    assert "ZIP code 90210 is in California, not Illinois" in wrong_state.get_data(as_text=True)
+    unknown = client.post("/profile/edit", data=dict(PROFILE, zip_code="00000"))
+    assert unknown.status_code == 422 and "00000 is not a US ZIP code we know" in unknown.get_data(as_text=True)
+    assert db.session.scalar(db.select(SeekerProfile)) is None
+    client.post("/profile/edit", data=PROFILE)
+    assert db.session.scalar(db.select(SeekerProfile.zip_code)) == "43215"
+
+
 def test_save_and_remove_a_job(app, client):
     user = make_user("maya@example.com")
     job = make_job(title="Remote HCC Coder")

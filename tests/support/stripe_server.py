@@ -54,6 +54,8 @@ class StripeServer(LiveServer):
         path = request.path.rstrip("/")
         if request.method == "POST" and path == "/v1/checkout/sessions":
             response = self._create_session(params)
+        elif request.method == "POST" and path.startswith("/v1/checkout/sessions/") and path.endswith("/expire"):
+            response = self._expire_session(path.split("/")[-2])
         elif request.method == "GET" and path.startswith("/v1/checkout/sessions/"):
             response = self._get(self.sessions, path.rsplit("/", 1)[1])
         elif request.method == "POST" and path == "/v1/refunds":
@@ -86,6 +88,16 @@ class StripeServer(LiveServer):
             "payment_intent_data": params.get("payment_intent_data", {}),
         }
         self.sessions[sid] = session
+        return self._json(session)
+
+    def _expire_session(self, sid):
+        session = self.sessions.get(sid)
+        if session is None:
+            return self._json({"error": {"type": "invalid_request_error", "message": f"No such checkout.session: '{sid}'"}}, 404)
+        if session["status"] != "open":
+            return self._json({"error": {"type": "invalid_request_error",
+                                         "message": f"Only Checkout Sessions with a status in [\"open\"] can be expired."}}, 400)
+        session.update(status="expired")
         return self._json(session)
 
     def _create_refund(self, params):
