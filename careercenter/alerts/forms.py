@@ -29,7 +29,8 @@ class ScheduleMixin:
 class SaveSearchForm(ScheduleMixin, FlaskForm):
     name = StringField("Name", filters=[clean_text], validators=[Optional(), Length(max=120), printable],
                        description="Shown in your alert emails. Leave empty to name it after the search.")
-    email = EmailField("Email", filters=[clean_text], validators=[Optional()],
+    # No Optional(): it would stop the chain before validate_email, which requires it of guests.
+    email = EmailField("Email", filters=[clean_text],
                        description="We'll send a link to confirm it's yours before any alert.")
 
     def __init__(self, *args, guest=False, **kwargs):

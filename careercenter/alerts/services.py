@@ -54,6 +54,8 @@ def create_saved_search(criteria, *, name, frequency, hour, timezone, weekday=No
     """Save a search. A signed-in verified user's is active at once; a guest's waits for the
     confirmation link emailed here (after the commit). Does not commit."""
     address = (user.email if user is not None else email or "").lower()
+    if not address:
+        raise AlertError("Enter the email address to send alerts to.")
     if is_suppressed(address):
         raise AlertError("Emails to this address bounced, so we can't send alerts there.")
     count = db.session.scalar(

@@ -84,3 +84,14 @@ def test_unconfirmed_guest_searches_expire_after_7_days(app):
     make_saved_search(email="fresh@example.com", q="coder", confirm=False)
     assert expire_unconfirmed() == 1
     assert {s.email for s in db.session.scalars(db.select(SavedSearch))} == {"done@example.com", "fresh@example.com"}
+
+
+def test_guest_must_give_an_email_address(client, outbox):
+    response = client.post("/alerts/new?q=coder", data={
+        "email": "", "frequency": "daily", "hour": "8", "timezone": "America/New_York", "weekday": "0"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Enter the email address to send alerts to." in html
+    assert "We sent a confirmation link" not in html and 'name="email"' in html
+    assert count(SavedSearch) == 0
+    assert outbox.messages() == []
