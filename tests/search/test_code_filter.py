@@ -123,3 +123,16 @@ def test_saved_search_with_a_code_is_filed_by_code_and_specialties_and_matches_l
     assert matching_searches(posts["removed_code"].id) == []
     assert matching_searches(posts["neither"].id) == [cardiology.id]
     assert matching_searches(posts["other_specialty"].id) == [saved.id]
+
+
+def test_dotless_icd10cm_code_filters_like_the_dotted_one(client, posts):
+    add_icd10cm({"E11.22": "Type 2 diabetes mellitus with diabetic chronic kidney disease"})
+    diabetes = make_job(title="Diabetes HCC coder")
+    link(diabetes, LinkKind.CODE, "E11.22", LinkSource.LINKER)
+    dotless = client.get("/api/v1/jobs?code=E1122").get_json()
+    assert [j["id"] for j in dotless["jobs"]] == [diabetes.id]
+    assert dotless["links"]["html"].endswith("/jobs?code=E11.22")
+    assert criteria(code="m1711").code == "M17.11"
+    saved = make_saved_search(None, code="E1122", email="guest@example.com")
+    assert saved.params == {"code": "E11.22"}
+    assert saved.id in matching_searches(diabetes.id)
