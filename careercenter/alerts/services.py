@@ -53,6 +53,9 @@ def schedule(saved, now=None):
 def create_saved_search(criteria, *, name, frequency, hour, timezone, weekday=None, user=None, email=None):
     """Save a search. A signed-in verified user's is active at once; a guest's waits for the
     confirmation link emailed here (after the commit). Does not commit."""
+    if criteria.errors:
+        # Saving without the bad filters would widen the search (code=garbage would alert on every post).
+        raise AlertError("Fix the search's filters before saving it.")
     address = (user.email if user is not None else email or "").lower()
     if not address:
         raise AlertError("Enter the email address to send alerts to.")

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from ..extensions import csrf, db
-from ..search.criteria import criteria_from_args
+from ..search.criteria import FIELD_LABELS, criteria_from_args
 from ..search.views import search_url
 from .forms import ActionForm, SaveSearchForm, ScheduleForm
 from .models import SavedSearch, SearchStatus
@@ -25,6 +25,12 @@ def new():
     if not guest and not current_user.is_verified:
         flash("Verify your email address before saving searches — we sent you a link.", "warning")
         return redirect(url_for("accounts.verify_pending"))
+    filter_errors = [(FIELD_LABELS.get(k, k), message) for k, message in criteria.errors.items()]
+    if filter_errors:
+        # Never save a search with its bad filters dropped: that would widen it.
+        return render_template("alerts/new.html", form=form, criteria=criteria, args=criteria.to_args(),
+                               default_name=describe(criteria), guest=guest, filter_errors=filter_errors,
+                               fix_url=url_for("jobs.index", **request.args.to_dict(flat=False))), 400
     if form.validate_on_submit():
         try:
             saved = create_saved_search(

@@ -27,6 +27,12 @@ US_STATES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
     "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
 ).split()
+# How the page and the save-search form name each parameter when it is not valid.
+FIELD_LABELS = {"q": "Keywords", "state": "State", "city": "City", "zip": "ZIP code", "radius": "Radius",
+                "arrangement": "Work arrangement", "type": "Employment type", "remote_state": "Remote from",
+                "min_pay": "Minimum pay", "pay_period": "Pay period", "setting": "Setting",
+                "specialty": "Specialty", "credential": "Credential", "code": "Code",
+                "posted_within": "Posted within", "sort": "Sort"}
 FILTER_KEYS = ("q", "state", "city", "zip", "radius", "arrangement", "type", "remote_state", "min_pay",
                "pay_period", "setting", "specialty", "credential", "code", "posted_within")
 

@@ -95,3 +95,20 @@ def test_guest_must_give_an_email_address(client, outbox):
     assert "We sent a confirmation link" not in html and 'name="email"' in html
     assert count(SavedSearch) == 0
     assert outbox.messages() == []
+
+
+def test_a_search_with_invalid_filters_is_never_saved_wider(client, outbox):
+    user = make_user("strict@example.com")
+    login(client, user.email)
+    for query, field, message in (
+        ("code=garbage", "Code", "Enter a CPT, HCPCS or ICD-10-CM code we know"),
+        ("state=ZZ&q=coder", "State", "Use a two-letter US state code."),
+        ("code=99999", "Code", "Enter a CPT, HCPCS or ICD-10-CM code we know"),
+    ):
+        page = client.get(f"/alerts/new?{query}")
+        html = page.get_data(as_text=True)
+        assert page.status_code == 400 and "be saved because" in html and f"{field}: {message}" in html, query
+        response = client.post(f"/alerts/new?{query}", data={
+            "name": "", "frequency": "instant", "hour": "8", "timezone": "America/New_York", "weekday": "0"})
+        assert response.status_code == 400 and f"{field}: {message}" in response.get_data(as_text=True), query
+    assert count(SavedSearch) == 0

@@ -136,3 +136,18 @@ def test_dotless_icd10cm_code_filters_like_the_dotted_one(client, posts):
     saved = make_saved_search(None, code="E1122", email="guest@example.com")
     assert saved.params == {"code": "E11.22"}
     assert saved.id in matching_searches(diabetes.id)
+
+
+def test_well_formed_but_unknown_code_is_a_field_error_not_an_empty_search(client, posts):
+    response = client.get("/api/v1/jobs?code=99999")
+    assert response.status_code == 400
+    assert "CPT, HCPCS or ICD-10-CM" in response.get_json()["error"]["fields"]["code"]
+    html = client.get("/jobs?code=99999").get_data(as_text=True)
+    assert "Enter a CPT, HCPCS or ICD-10-CM code we know" in html
+    assert "Save it and we" not in html and "Save this search" not in html
+
+
+def test_an_invalid_filter_shows_its_error_not_the_save_prompt(client):
+    html = client.get("/jobs?q=nothingmatchesthis&radius=9999&zip=10001").get_data(as_text=True)
+    assert "Choose a radius from 1 to" in html and "Some filters are not valid" in html
+    assert "Save it and we" not in html and "Save this search" not in html
