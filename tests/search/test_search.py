@@ -138,3 +138,15 @@ def test_bad_filter_values_show_messages_not_errors(client):
     assert "Enter an amount such as 55000 or 28.50." in html
     assert "Use a two-letter US state code." in html
     assert "Coder" in html
+
+
+def test_a_keyword_longer_than_40_characters_is_still_a_term(client):
+    plain = make_job(title="Inpatient Coder", description_md="DRG assignment.")
+    long_word = "chemoradiotherapyauthorizationspecialistcoders"  # 46 letters
+    naming = make_job(title="Specialist", description_md=f"We need a {long_word}.")
+    assert ids(q="q" * 41) == []
+    assert ids(q=long_word) == [naming.id]
+    assert ids(q=f"-{long_word}") == [plain.id]
+    assert ids(q="-" + "q" * 41) != [] and set(ids(q="-" + "q" * 41)) == {plain.id, naming.id}
+    body = client.get("/api/v1/jobs?q=" + "q" * 41).get_json()
+    assert body["total"] == 0
