@@ -156,3 +156,15 @@ def test_dotless_icd10cm_code_opens_the_icd10cm_page_and_names_the_hcpcs_reading
     # No ICD-10-CM J92.71 exists, so J9271 stays the HCPCS drug code.
     html = client.get("/codes/J9271").get_data(as_text=True)
     assert "HCPCS Level II" in html and "J92.71" not in html
+
+
+@pytest.mark.parametrize("slug", ["orthopedics", "radiology", "rehab-therapy", "behavioral-health"])
+def test_specialty_page_shows_no_internal_notes_and_leads_to_search_and_alerts(client, slug):
+    html = client.get(f"/specialties/{slug}").get_data(as_text=True)
+    assert "verify" not in html.lower()
+    assert f'href="/jobs?specialty={slug}">Search jobs in this specialty</a>' in html
+    assert f'href="/alerts/new?specialty={slug}">Get alerts</a>' in html
+    if slug == "orthopedics":
+        assert "<strong>23</strong> Sports medicine" in html
+    if slug == "radiology":
+        assert "<strong>95</strong>" not in html
