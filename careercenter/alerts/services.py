@@ -22,6 +22,14 @@ class AlertError(Exception):
     """A saved search cannot be created as asked; the message is for the user."""
 
 
+class DuplicateSearch(AlertError):
+    """The address already has this very search; ``saved`` is the existing one."""
+
+    def __init__(self, message, saved):
+        super().__init__(message)
+        self.saved = saved
+
+
 def is_suppressed(email):
     return db.session.get(EmailSuppression, (email or "").lower()) is not None
 
@@ -65,6 +73,10 @@ def create_saved_search(criteria, *, name, frequency, hour, timezone, weekday=No
         select(db.func.count()).select_from(SavedSearch).where(SavedSearch.email == address,
                                                                SavedSearch.status != SearchStatus.UNSUBSCRIBED)
     )
+    params = criteria.to_args(with_sort=False)
+    same = next((s for s in searches_for_address(address) if s.params == params), None)
+    if same is not None:
+        raise DuplicateSearch(f"You already saved this search as “{same.name}”.", same)
     if count >= MAX_SEARCHES_PER_ADDRESS:
         raise AlertError(f"An address can have at most {MAX_SEARCHES_PER_ADDRESS} saved searches.")
     saved = SavedSearch(

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from ..extensions import csrf, db
 from ..search.criteria import FIELD_LABELS, criteria_from_args
@@ -9,7 +10,7 @@ from ..search.views import search_url
 from .forms import ActionForm, SaveSearchForm, ScheduleForm
 from .models import SavedSearch, SearchStatus
 from .services import (
-    AlertError, confirm_saved_search, create_saved_search, delete_saved_search, describe, pause_saved_search,
+    AlertError, DuplicateSearch, confirm_saved_search, create_saved_search, delete_saved_search, describe, pause_saved_search,
     resume_saved_search, searches_for_address, unsubscribe_saved_search, update_schedule,
 )
 from .tokens import make_manage_token, read_confirm_token, read_manage_token, read_unsubscribe_token
@@ -43,6 +44,15 @@ def new():
                 user=None if guest else current_user,
                 email=form.email.data if guest else None,
             )
+        except DuplicateSearch as exc:
+            if guest:
+                # No link for guests: the address is not proven theirs; every alert email has one.
+                form.email.errors = [*form.email.errors, f"{exc} Manage it with the link in any of our "
+                                                         "emails to this address."]
+            else:
+                flash(Markup('{} <a href="{}">See it in your saved searches</a>.').format(
+                    str(exc), url_for("alerts.index", _anchor=f"saved-{exc.saved.id}")), "info")
+                return redirect(url_for("alerts.index", _anchor=f"saved-{exc.saved.id}"))
         except AlertError as exc:
             form.email.errors = [*form.email.errors, str(exc)] if guest else form.email.errors
             if not guest:
@@ -93,7 +103,8 @@ def _manage_page(searches, token):
     forms = {}
     for saved in searches:
         form = ScheduleForm(prefix=f"s{saved.id}", formdata=None, frequency=saved.frequency, hour=str(saved.hour),
-                            timezone=saved.timezone, weekday=str(saved.weekday or 0))
+                            timezone=saved.timezone, weekday=str(saved.weekday or 0),
+                            current_timezone=saved.timezone)
         forms[saved.id] = form
     return render_template("alerts/index.html", searches=searches, forms=forms, action=ActionForm(), token=token,
                            search_link=lambda s: search_url(criteria_from_args_dict(s.params)))
@@ -106,12 +117,21 @@ def criteria_from_args_dict(params):
     return criteria_from_args(MultiDict(pairs))
 
 
+@bp.get("/<int:saved_id>/delete")
+def confirm_delete(saved_id):
+    """Ask before deleting: a plain page with the button, so it works without JavaScript."""
+    token = request.args.get("token") or None
+    saved = _owned(saved_id, token)
+    return render_template("alerts/delete.html", saved=saved, action=ActionForm(), token=token,
+                           search_link=search_url(criteria_from_args_dict(saved.params)))
+
+
 @bp.post("/<int:saved_id>/<any(pause, resume, delete, schedule):action>")
 def change(saved_id, action):
     token = request.form.get("token") or None
     saved = _owned(saved_id, token)
     if action == "schedule":
-        form = ScheduleForm(prefix=f"s{saved.id}")
+        form = ScheduleForm(prefix=f"s{saved.id}", current_timezone=saved.timezone)
         if not form.validate_on_submit():
             flash("Choose a valid frequency, hour and time zone.", "danger")
             return _back(token)

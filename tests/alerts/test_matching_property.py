@@ -114,11 +114,12 @@ def test_matcher_agrees_with_running_every_search(app, posts, searches):
     _, company = make_employer()
     now = utcnow()
     saved = []
-    for args in searches:
+    for i, args in enumerate(searches):
         from careercenter.alerts.services import create_saved_search
 
+        # One address each: an address cannot save the same search twice.
         saved.append(create_saved_search(criteria(**args), name="s", frequency="instant", hour=8,
-                                         timezone="UTC", email="p@example.com"))
+                                         timezone="UTC", email=f"p{i}@example.com"))
     for s in saved:
         s.status = "active"
     jobs = []
