@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 from markupsafe import Markup
 
 from ..extensions import csrf, db
@@ -176,16 +177,21 @@ def confirm(token):
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
 @csrf.exempt  # RFC 8058 one-click POSTs come from mail providers; the signed token is the authority.
 def unsubscribe(token):
-    saved_id = read_unsubscribe_token(token)
-    saved = db.session.get(SavedSearch, saved_id) if saved_id else None
-    if saved is None:
+    ids = read_unsubscribe_token(token)
+    # One token may name every saved search of a combined instant email.
+    searches = db.session.scalars(select(SavedSearch).where(SavedSearch.id.in_(ids))
+                                  .order_by(SavedSearch.id)).all() if ids else []
+    if not searches:
         return render_template("alerts/message.html", title="Link not valid",
                                message="This unsubscribe link is not valid, or the saved search was deleted."), 404
+    saved = searches[0]
     manage_token = make_manage_token(saved.recipient)
     if request.method == "POST":
-        unsubscribe_saved_search(saved)
+        for each in searches:
+            unsubscribe_saved_search(each)
         db.session.commit()
-        return render_template("alerts/unsubscribed.html", saved=saved, manage_token=manage_token), 200
+        return render_template("alerts/unsubscribed.html", saved=saved, searches=searches,
+                               manage_token=manage_token), 200
     # A GET only shows the button: link scanners and previews must not unsubscribe anyone.
-    return render_template("alerts/unsubscribe.html", saved=saved, token=token,
-                           already=saved.status == SearchStatus.UNSUBSCRIBED)
+    return render_template("alerts/unsubscribe.html", saved=saved, searches=searches, token=token,
+                           already=all(each.status == SearchStatus.UNSUBSCRIBED for each in searches))
