@@ -24,7 +24,7 @@ from ..jobs.models import Job
 from .models import AlertMatch, EmailSuppression, Frequency, SavedSearch, SearchStatus
 from .services import is_suppressed
 from .timing import next_run_after
-from .tokens import make_manage_token, make_unsubscribe_token
+from .tokens import make_manage_token, make_unsubscribe_token, make_unsubscribe_token_for
 
 DIGEST_LIMIT = 20
 
@@ -163,27 +163,63 @@ def alert_email(saved, jobs, total, template, recipient=None):
     return template, context, headers
 
 
-def _send(saved, items, template, now):
-    claimed = claim([mid for mid, _, _ in items], now)
-    jobs = [job for mid, job, _ in items if mid in claimed]
-    if not jobs:
-        return 0
-    name, context, headers = alert_email(saved, jobs[:DIGEST_LIMIT], len(jobs), template)
-    saved.last_sent_at = now
-    send_email(name, saved.recipient, sender=current_app.config["ALERTS_FROM"], headers=headers, **context)
-    return len(jobs)
+def instant_email(searches, jobs, total, matched_by, recipient):
+    """(template name, context, headers) of one instant email for several saved searches of one
+    recipient: each search is named with its own results and unsubscribe links, and the one-click
+    unsubscribe (List-Unsubscribe) leaves every search in the email."""
+    site = current_app.config["SITE_URL"]
+    name, context, headers = alert_email(searches[0], jobs, total, "alert-instant", recipient)
+    if len(searches) > 1:
+        unsubscribe_all = site + url_for("alerts.unsubscribe", token=make_unsubscribe_token_for(searches))
+        context["unsubscribe_url"] = unsubscribe_all
+        headers["List-Unsubscribe"] = f"<{unsubscribe_all}>"
+    context["searches"] = [{"saved": saved, "results_url": results_url(saved), "unsubscribe_url": site + url_for(
+        "alerts.unsubscribe", token=make_unsubscribe_token(saved))} for saved in searches]
+    context["matched_by"] = matched_by
+    return name, context, headers
 
 
 def send_instant(saved_search_id, now=None):
     """Email an instant subscriber the posts matched and not yet sent. Commits; the email leaves after."""
+    return send_instant_group([saved_search_id], now)
+
+
+def send_instant_group(saved_search_ids, now=None):
+    """Email each recipient of these instant saved searches ONE email with the posts matched and not
+    yet sent, whichever of their searches matched them (each named in the email). Every (saved
+    search, post) match is claimed, so none is ever sent again. Commits; emails leave after.
+    Returns how many posts were sent."""
     now = now or utcnow()
-    saved = db.session.get(SavedSearch, saved_search_id)
-    if saved is None or saved.status != SearchStatus.ACTIVE or saved.frequency != Frequency.INSTANT:
-        return 0
-    if is_suppressed(saved.recipient):
-        return 0
-    items = pending_items([saved.id], now, now).get(saved.id, [])
-    sent = _send(saved, items, "alert-instant", now)
+    searches = db.session.scalars(
+        select(SavedSearch).where(SavedSearch.id.in_(list(saved_search_ids)), SavedSearch.status == SearchStatus.ACTIVE,
+                                  SavedSearch.frequency == Frequency.INSTANT).order_by(SavedSearch.id)
+    ).all()
+    by_recipient = defaultdict(list)
+    for saved in searches:
+        by_recipient[saved.recipient.lower()].append(saved)
+    sent = 0
+    for recipient, group in by_recipient.items():
+        if is_suppressed(recipient):
+            continue
+        items = pending_items([saved.id for saved in group], now, now)
+        claimed = claim([mid for rows in items.values() for mid, _, _ in rows], now)
+        jobs, matched_by, named = {}, defaultdict(list), []
+        for saved in group:
+            for mid, job, _ in items.get(saved.id, []):
+                if mid in claimed:
+                    jobs.setdefault(job.id, job)
+                    matched_by[job.id].append(saved.name)
+                    if saved not in named:
+                        named.append(saved)
+        if not jobs:
+            continue
+        ordered = sorted(jobs.values(), key=lambda j: (not j.is_featured, -(j.published_at.timestamp() if j.published_at else 0), -j.id))
+        for saved in named:
+            saved.last_sent_at = now
+        name, context, headers = instant_email(named, ordered[:DIGEST_LIMIT], len(ordered), dict(matched_by),
+                                               group[0].recipient)
+        send_email(name, group[0].recipient, sender=current_app.config["ALERTS_FROM"], headers=headers, **context)
+        sent += len(ordered)
     db.session.commit()
     return sent
 

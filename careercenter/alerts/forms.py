@@ -5,7 +5,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from ..accounts.forms import clean_text, email_address, printable
 from ..forms import choices
 from .models import Frequency
-from .timing import WEEKDAYS, timezone_names
+from .timing import WEEKDAYS, timezone_choices
 
 FREQUENCIES = [(Frequency.INSTANT, "Instantly"), (Frequency.DAILY, "Daily digest"), (Frequency.WEEKLY, "Weekly digest")]
 
@@ -22,14 +22,15 @@ class ScheduleMixin:
     hour = SelectField("At (your local time)", choices=choices([(str(h), _hour_label(h)) for h in range(24)]), default="8")
     timezone = SelectField("Time zone", default="America/New_York")
 
-    def init_timezones(self):
-        self.timezone.choices = choices([(z, z.replace("_", " ")) for z in timezone_names()])
+    def init_timezones(self, current=None):
+        self.timezone.choices = choices([(z, z.replace("_", " ")) for z in timezone_choices(current)])
 
 
 class SaveSearchForm(ScheduleMixin, FlaskForm):
     name = StringField("Name", filters=[clean_text], validators=[Optional(), Length(max=120), printable],
                        description="Shown in your alert emails. Leave empty to name it after the search.")
-    email = EmailField("Email", filters=[clean_text], validators=[Optional()],
+    # No Optional(): it would stop the chain before validate_email, which requires it of guests.
+    email = EmailField("Email", filters=[clean_text],
                        description="We'll send a link to confirm it's yours before any alert.")
 
     def __init__(self, *args, guest=False, **kwargs):
@@ -46,9 +47,9 @@ class SaveSearchForm(ScheduleMixin, FlaskForm):
 
 
 class ScheduleForm(ScheduleMixin, FlaskForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, current_timezone=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.init_timezones()
+        self.init_timezones(current_timezone)
 
 
 class ActionForm(FlaskForm):

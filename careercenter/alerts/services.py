@@ -22,6 +22,14 @@ class AlertError(Exception):
     """A saved search cannot be created as asked; the message is for the user."""
 
 
+class DuplicateSearch(AlertError):
+    """The address already has this very search; ``saved`` is the existing one."""
+
+    def __init__(self, message, saved):
+        super().__init__(message)
+        self.saved = saved
+
+
 def is_suppressed(email):
     return db.session.get(EmailSuppression, (email or "").lower()) is not None
 
@@ -53,13 +61,22 @@ def schedule(saved, now=None):
 def create_saved_search(criteria, *, name, frequency, hour, timezone, weekday=None, user=None, email=None):
     """Save a search. A signed-in verified user's is active at once; a guest's waits for the
     confirmation link emailed here (after the commit). Does not commit."""
+    if criteria.errors:
+        # Saving without the bad filters would widen the search (code=garbage would alert on every post).
+        raise AlertError("Fix the search's filters before saving it.")
     address = (user.email if user is not None else email or "").lower()
+    if not address:
+        raise AlertError("Enter the email address to send alerts to.")
     if is_suppressed(address):
         raise AlertError("Emails to this address bounced, so we can't send alerts there.")
     count = db.session.scalar(
         select(db.func.count()).select_from(SavedSearch).where(SavedSearch.email == address,
                                                                SavedSearch.status != SearchStatus.UNSUBSCRIBED)
     )
+    params = criteria.to_args(with_sort=False)
+    same = next((s for s in searches_for_address(address) if s.params == params), None)
+    if same is not None:
+        raise DuplicateSearch(f"You already saved this search as “{same.name}”.", same)
     if count >= MAX_SEARCHES_PER_ADDRESS:
         raise AlertError(f"An address can have at most {MAX_SEARCHES_PER_ADDRESS} saved searches.")
     saved = SavedSearch(

@@ -1,5 +1,7 @@
 """Background work of alerts: match a published post, send instant alerts and digests."""
 
+from collections import defaultdict
+
 from ..database import utcnow
 from ..extensions import db
 from ..queue import enqueue, task
@@ -16,17 +18,27 @@ def match_job(job_id):
     ids = matching_searches(job_id, now)
     delivery.record_matches(job_id, ids, now)
     instant = db.session.scalars(
-        db.select(SavedSearch.id).where(SavedSearch.id.in_(ids), SavedSearch.frequency == Frequency.INSTANT)
+        db.select(SavedSearch).where(SavedSearch.id.in_(ids), SavedSearch.frequency == Frequency.INSTANT)
     ).all() if ids else []
-    for ss_id in instant:
-        enqueue(send_instant_alert, ss_id)
+    # One email per person per post, however many of their saved searches it matched.
+    by_recipient = defaultdict(list)
+    for saved in instant:
+        by_recipient[saved.recipient.lower()].append(saved.id)
+    for ss_ids in by_recipient.values():
+        enqueue(send_instant_alerts, sorted(ss_ids))
     db.session.commit()
     return len(ids)
 
 
 @task(retries=3)
+def send_instant_alerts(saved_search_ids):
+    """Email one person the posts their instant saved searches matched and that were not sent yet."""
+    return delivery.send_instant_group(saved_search_ids)
+
+
+@task(retries=3)
 def send_instant_alert(saved_search_id):
-    """Email the instant subscriber the posts matched and not sent yet."""
+    """Email the instant subscriber the posts matched and not sent yet (jobs queued before grouping)."""
     return delivery.send_instant(saved_search_id)
 
 

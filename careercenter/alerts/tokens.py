@@ -14,13 +14,23 @@ def make_unsubscribe_token(saved_search):
     return _plain("alerts-unsubscribe").dumps(saved_search.id)
 
 
+def make_unsubscribe_token_for(saved_searches):
+    """One token for the saved searches of one email (a single id when there is one)."""
+    ids = sorted(s.id for s in saved_searches)
+    return _plain("alerts-unsubscribe").dumps(ids[0] if len(ids) == 1 else ids)
+
+
 def read_unsubscribe_token(token):
-    """The saved search id, or None when the token is not ours."""
+    """The saved search ids the token names ([] when the token is not ours)."""
     try:
         value = _plain("alerts-unsubscribe").loads(token)
     except BadSignature:
-        return None
-    return value if isinstance(value, int) else None
+        return []
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [value]
+    if isinstance(value, list) and value and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return value
+    return []
 
 
 def make_manage_token(email):

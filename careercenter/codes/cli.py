@@ -38,6 +38,32 @@ def load_icd10cm_command(if_empty):
     click.echo(f"Added {added} ICD-10-CM codes ({icd10cm_count()} in all) in {time.monotonic() - started:.1f} s.")
 
 
+# The longest description the post editor accepts; longer text is refused, not silently cut.
+LINK_TEXT_MAX = 20_000
+TEXT_FIELDS = ("title", "description", "employer_type")
+LIST_FIELDS = ("settings", "specialties", "credentials")
+
+
+def _post_problem(post):
+    """What is wrong with a post read by ``codes link``, for the operator; None when it is usable."""
+    if not isinstance(post, dict):
+        return 'expected one JSON object such as {"title": "...", "description": "..."}.'
+    for name in TEXT_FIELDS:
+        if post.get(name) is not None and not isinstance(post[name], str):
+            return f'"{name}" must be text (a JSON string), not {type(post[name]).__name__}.'
+    for name in LIST_FIELDS:
+        value = post.get(name)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return f'"{name}" must be a list of text values.'
+    if not (post.get("title") or post.get("description")):
+        return "the post needs a title or a description."
+    for name in ("title", "description"):
+        if len(post.get(name) or "") > LINK_TEXT_MAX:
+            return (f'"{name}" is {len(post[name]):,} characters; the linker takes at most {LINK_TEXT_MAX:,} '
+                    "(the longest description a post may have).")
+    return None
+
+
 @codes_cli.command("link")
 def link_command():
     """Read one post as JSON on stdin ({"title", "description", optional structured fields such as
@@ -51,11 +77,8 @@ def link_command():
     except ValueError as exc:
         click.echo(f"Error: stdin is not valid JSON ({exc}).", err=True)
         sys.exit(2)
-    if not isinstance(post, dict) or not isinstance(post.get("title", ""), str) \
-            or not isinstance(post.get("description", ""), str):
-        click.echo('Error: expected one JSON object such as {"title": "...", "description": "..."}.', err=True)
-        sys.exit(2)
-    if not (post.get("title") or post.get("description")):
-        click.echo("Error: the post needs a title or a description.", err=True)
+    problem = _post_problem(post)
+    if problem:
+        click.echo(f"Error: {problem}", err=True)
         sys.exit(2)
     click.echo(json.dumps(link_text(post), indent=2))

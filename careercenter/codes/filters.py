@@ -17,10 +17,13 @@ from .services import lookup_code
 def parse_code_filter(text: str) -> tuple[str, list[str]] | None:
     """Normalise a user-typed code and return (code as posts store it, [specialty slugs, narrowest
     first]), or None when the text is no code. ICD-10-CM codes come back dotted (M1711 ->
-    M17.11 when the ICD-10-CM reading is the likeliest). Reads the ICD-10-CM table."""
+    M17.11 when M17.11 is in the ICD-10-CM list). A CPT number in no current section is no code
+either. Reads the ICD-10-CM table."""
     described, _ = lookup_code(text or "")
     if described is None:
         return None
+    if described["system"] == "cpt" and described.get("cpt_category") == "cat1" and not described["section"]:
+        return None  # well formed but in no CPT section (99999): unknown, as its code page says
     return described["code"], [item["slug"] for item in described["specialties"]]
 
 

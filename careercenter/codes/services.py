@@ -59,11 +59,13 @@ def link_text(post: dict) -> dict:
     return link_post(post, icd10cm_lookup=icd10cm_source().lookup)
 
 
-def lookup_code(code: str) -> tuple[dict | None, Icd10cmSource]:
+def lookup_code(code: str, system: str | None = None) -> tuple[dict | None, Icd10cmSource]:
     """Describe a user-typed code (system, section, specialties, ICD-10-CM description) using the
-    table; returns (description dict or None when malformed/unknown, the source used)."""
+    table — the one place a typed code is resolved (code pages, the search filter, saved
+    searches): a dotless code in the ICD-10-CM table is read as ICD-10-CM (E1122 -> E11.22); returns (description dict or None when malformed/unknown, the source used)."""
     source = icd10cm_source()
-    return describe_code(code, icd10cm_lookup=source.lookup), source
+    return describe_code(code, icd10cm_lookup=source.lookup, icd10cm_validated=source.validated,
+                         system=system), source
 
 
 DESCRIPTION_SEARCH_LIMIT = 50

@@ -75,7 +75,7 @@ def code_search():
         return render_template("codes/search.html", query="")
     token = normalise(query).replace("/", "")
     if not token:
-        return render_template("codes/search.html", query=query, message="Type a code such as 29881, M17.11 or J9312.")
+        return render_template("codes/search.html", query=query, message="Type a code such as 29881, M17.11 or J9271.")
     if WORDS.search(query) and lookup_code(token)[0] is None:
         return _description_search(query)
     return redirect(url_for("codes.code", code=token))
@@ -97,7 +97,9 @@ def _not_found(code, message=None):
 
 @bp.route("/codes/<code>")
 def code(code):
-    described, source = lookup_code(code[:40])
+    # ?reading=hcpcs opens the other reading of an ambiguous code (J9312 is ICD-10-CM J93.12 first).
+    reading = request.args.get("reading") if request.args.get("reading") in ("hcpcs", "cdt") else None
+    described, source = lookup_code(code[:40], system=reading)
     if described is None:
         return _not_found(code[:40])
     if described["system"] == "cpt" and described.get("cpt_category") == "cat1" and not described["section"]:
@@ -105,7 +107,8 @@ def code(code):
         return _not_found(code[:40], f"“{described['code']}” has the shape of a CPT code but is not in any current "
                                      "CPT section: it may have been deleted or never assigned.")
     if described["code"] != code:
-        return redirect(url_for("codes.code", code=described["code"]), code=301)
+        return redirect(url_for("codes.code", code=described["code"],
+                                reading=reading if described["system"] == reading else None), code=301)
     slugs = [item["slug"] for item in described["specialties"]]
     page = db.paginate(code_jobs_query(described["code"], slugs), page=_page_number(), per_page=20,
                        error_out=False)

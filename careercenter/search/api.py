@@ -3,7 +3,7 @@
 from flask import Blueprint, jsonify, request, url_for
 
 from ..jobs.models import LinkKind, LinkSource
-from .criteria import criteria_from_args
+from .criteria import MAX_PAGE, criteria_from_args
 from .openapi import openapi_document
 from .services import search_jobs
 
@@ -65,7 +65,7 @@ def job_json(job):
 def jobs():
     criteria = criteria_from_args(request.args)
     errors = dict(criteria.errors)
-    page = _int_arg("page", 1, 1, 10_000, errors)
+    page = _int_arg("page", 1, 1, MAX_PAGE, errors)
     per_page = _int_arg("per_page", 20, 1, MAX_PER_PAGE, errors)
     if errors:
         return _bad_request("Some parameters are not valid.", errors)

@@ -23,10 +23,17 @@ HOURS_PER_YEAR = 2080
 POSTED_WITHIN_DAYS = (1, 3, 7, 14, 30)
 SORTS = ("relevance", "date")
 DEFAULT_RADIUS = 25
+MAX_PAGE = 10_000  # the API's last page number (the web page clamps to the last real page)
 US_STATES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
     "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
 ).split()
+# How the page and the save-search form name each parameter when it is not valid.
+FIELD_LABELS = {"q": "Keywords", "state": "State", "city": "City", "zip": "ZIP code", "radius": "Radius",
+                "arrangement": "Work arrangement", "type": "Employment type", "remote_state": "Remote from",
+                "min_pay": "Minimum pay", "pay_period": "Pay period", "setting": "Setting",
+                "specialty": "Specialty", "credential": "Credential", "code": "Code",
+                "posted_within": "Posted within", "sort": "Sort"}
 FILTER_KEYS = ("q", "state", "city", "zip", "radius", "arrangement", "type", "remote_state", "min_pay",
                "pay_period", "setting", "specialty", "credential", "code", "posted_within")
 
@@ -119,14 +126,27 @@ def _enum_values(enum):
     return {str(e.value) for e in enum}
 
 
+def _by_case(allowed):
+    """lower-cased value -> the value, for the values no other one equals in another case."""
+    folded = {}
+    for value in allowed:
+        folded.setdefault(value.lower(), []).append(value)
+    return {low: values[0] for low, values in folded.items() if len(values) == 1}
+
+
+def _canonical(value, allowed):
+    """``value`` as spelled in ``allowed`` (cpc -> CPC, Remote -> remote) when that is unambiguous."""
+    return value if value in allowed else _by_case(allowed).get(value.lower())
+
+
 def _choice(args, key, allowed, errors, label):
     value = (args.get(key) or "").strip()
     if not value:
         return None
-    if value not in allowed:
+    found = _canonical(value, allowed)
+    if found is None:
         errors[key] = f"Unknown {label}."
-        return None
-    return value
+    return found
 
 
 def _int(args, key, errors, lo, hi, message):
@@ -179,11 +199,11 @@ def criteria_from_args(args):
         except InvalidOperation:
             errors["min_pay"] = "Enter an amount such as 55000 or 28.50."
             min_pay = None
-    pay_period = (args.get("pay_period") or PayPeriod.YEAR).strip()
-    if pay_period not in _enum_values(PayPeriod):
+    pay_period = _canonical((args.get("pay_period") or PayPeriod.YEAR).strip(), _enum_values(PayPeriod))
+    if pay_period is None:
         errors["pay_period"] = "Pay period is hour or year."
         pay_period = PayPeriod.YEAR
-    posted = _int(args, "posted_within", errors, 1, 365, "Posted within is a number of days.")
+    posted = _int(args, "posted_within", errors, 1, 365, "Posted within is a number of days from 1 to 365.")
     code, code_specialties = _code(args, errors)
     sort = (args.get("sort") or "relevance").strip()
     if sort not in SORTS:
@@ -229,7 +249,8 @@ def _multi(values, allowed, errors, key, label):
         value = (value or "").strip()
         if not value:
             continue
-        if value not in allowed:
+        value = _canonical(value, allowed)
+        if value is None:
             errors[key] = f"Unknown {label}."
             continue
         if value not in out:

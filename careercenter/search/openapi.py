@@ -3,7 +3,7 @@
 from flask import current_app
 
 from ..jobs.models import EmploymentType, PayPeriod, WorkArrangement
-from .criteria import US_STATES
+from .criteria import MAX_PAGE, US_STATES
 
 
 def _param(name, description, schema, explode=None):
@@ -42,7 +42,7 @@ def openapi_document():
                                                                                   "maximum": 365}),
         _param("sort", "relevance (featured posts first among equals) or date.",
                {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}),
-        _param("page", "Page number.", {"type": "integer", "minimum": 1, "default": 1}),
+        _param("page", "Page number.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}),
         _param("per_page", "Results per page.", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
         _param("facets", "0 to leave out facet counts.", {"type": "string", "enum": ["0", "1"]}),
     ]

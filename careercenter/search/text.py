@@ -38,13 +38,12 @@ def stem(word):
 
 
 def tokens(text, limit=None):
-    """The stemmed tokens of ``text`` in order."""
+    """The stemmed tokens of ``text`` in order; words longer than MAX_TOKEN_LENGTH are cut to it."""
     out = []
     for match in _TOKEN.finditer(fold(text)):
-        word = match.group()
-        if len(word) > MAX_TOKEN_LENGTH:
-            continue
-        out.append(stem(word))
+        # A long word is cut, never dropped: dropped from a query it would match every post.
+        # Posts and queries are cut alike, so the cut word still finds exactly itself.
+        out.append(stem(match.group()[:MAX_TOKEN_LENGTH]))
         if limit and len(out) >= limit:
             break
     return out

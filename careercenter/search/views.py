@@ -5,7 +5,7 @@ from flask import current_app, redirect, render_template, request, url_for
 from ..codes.choices import credential_choices, names, setting_choices, specialty_choices
 from ..jobs.models import EmploymentType, WorkArrangement, label
 from . import geo
-from .criteria import POSTED_WITHIN_DAYS, US_STATES, criteria_from_args
+from .criteria import FIELD_LABELS, POSTED_WITHIN_DAYS, US_STATES, criteria_from_args
 from .services import search_jobs
 
 RADII = (5, 10, 25, 50, 100, 200)
@@ -70,4 +70,5 @@ def render_search_page(page_number):
         facet_label=facet_label,
         toggle_url=toggle_url,
         search_url=search_url,
+        field_labels=FIELD_LABELS,
     ), status

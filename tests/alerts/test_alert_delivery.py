@@ -127,3 +127,35 @@ def test_temporary_failure_raises_for_retry_then_delivers(smtp_app, smtp_server)
     smtp_server.handler.refuse.clear()
     deliver_email(data)  # the retry goes through
     assert [m["to"] for m in smtp_server.messages] == [["busy@example.com"]]
+
+
+def test_one_post_matching_many_searches_is_one_email_naming_them(app, client, outbox, run_jobs):
+    user = make_user("six@example.com")
+    names = ["Coders", "Remote coders", "RA coders", "Ohio coders", "CRC", "Risk"]
+    queries = ["coder", "coder", '"risk adjustment"', "coder", "crc", "risk"]
+    extra = [{}, {"arrangement": "remote"}, {}, {"state": "OH"}, {}, {"arrangement": "remote"}]
+    ids = [make_saved_search(user, q=q, name=n, **e).id for n, q, e in zip(names, queries, extra)]
+    guest = make_saved_search(None, email="guest@example.com", q="coder", name="Guest coders").id
+    job = make_job(title="Risk Adjustment Coder", description_md="CRC required.", work_arrangement="remote",
+                   remote_states=[], state="OH")
+    job_id = job.id
+    publish(job, run_jobs)
+    mine = outbox.messages(to="six@example.com")
+    assert len(mine) == 1
+    assert [m.subject.startswith("New job") for m in outbox.messages(to="guest@example.com")].count(True) == 1
+    msg = mine[0]
+    assert msg.subject.startswith("New job: Risk Adjustment Coder")
+    assert msg.text.count(f"/jobs/{job_id}-risk-adjustment-coder") == 1
+    for name in names:
+        assert f'"{name}": all results' in msg.text and name in msg.html
+    assert count(AlertMatch, job_id=job_id) == 7
+    assert count(AlertMatch, job_id=job_id, sent_at=None) == 0
+    before = len(outbox.messages())
+    publish(db.session.get(Job, job_id), run_jobs)  # never resent
+    assert len(outbox.messages()) == before
+    # The one-click unsubscribe leaves every search in that email, and only those.
+    path = urlparse(msg.header("List-Unsubscribe").strip().strip("<>")).path
+    assert "Coders" in client.get(path).get_data(as_text=True)
+    assert client.post(path, data={"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert {db.session.get(SavedSearch, i).status for i in ids} == {"unsubscribed"}
+    assert db.session.get(SavedSearch, guest).status == "active"

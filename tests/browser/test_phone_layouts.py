@@ -150,3 +150,28 @@ def test_a_wide_logo_stays_in_its_box_on_a_phone(phone):
     assert_in_view(logos)
     phone.goto("/jobs")
     assert_fits(phone)
+
+
+def test_search_results_come_first_on_a_phone_and_filters_open_from_a_button(phone, browser, live_server):
+    for i in range(3):
+        make_job(title=f"Remote Outpatient Coder {i}")
+    phone.goto("/jobs")
+    assert_fits(phone)
+    first = phone.locator("article.job-card").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] < 844, box  # the first job shows on the first screen
+    assert first.is_visible()
+    city = phone.get_by_label("City")
+    assert not city.is_visible()  # filters wait behind the button
+    phone.get_by_role("button", name="Filters", exact=True).click()
+    city.wait_for(state="visible")
+    city.fill("Columbus")
+    phone.get_by_role("button", name="Apply filters").click()
+    phone.wait_for_load_state()
+    assert "city=Columbus" in phone.url
+
+    desktop = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}).new_page()
+    desktop.goto("/jobs")
+    assert desktop.get_by_label("City").is_visible()  # the sidebar stays open on a desktop
+    assert not desktop.get_by_role("button", name="Filters", exact=True).is_visible()
+    desktop.context.close()

@@ -54,3 +54,24 @@ def test_load_commands_report_what_they_did(app):
     assert result.exit_code == 0
     assert "already loaded (6 codes)" in result.output
     assert icd10cm_count() == 6
+
+
+def test_link_errors_name_the_field_and_the_limit(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["codes", "link"], input='{"title": 5}')
+    assert result.exit_code == 2 and '"title" must be text' in result.output
+    result = runner.invoke(args=["codes", "link"], input='{"title": "Coder", "settings": "inpatient"}')
+    assert result.exit_code == 2 and '"settings" must be a list' in result.output
+    big = json.dumps({"title": "Coder", "description": "CPC required. Code 29881 daily. " * 4000})
+    result = runner.invoke(args=["codes", "link"], input=big)
+    assert result.exit_code == 2
+    assert '"description" is 128,000 characters; the linker takes at most 20,000' in result.output
+
+
+def test_credential_evidence_is_cut_at_sentence_ends_not_inside_a_code(app):
+    add_icd10cm({"E11.9": "Type 2 diabetes mellitus without complications"})
+    post = {"title": "Risk adjustment coder",
+            "description": "CRC required, HCC V28, E11.9 and similar. Remote work."}
+    linked = json.loads(app.test_cli_runner().invoke(args=["codes", "link"], input=json.dumps(post)).output)
+    evidence = {c["code"]: c["evidence"] for c in linked["credentials"]}["CRC"]
+    assert evidence == ["CRC required, HCC V28, E11.9 and similar"]

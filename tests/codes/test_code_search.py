@@ -16,11 +16,19 @@ DIABETES = {
 
 
 def test_other_readings_of_a_code_use_the_systems_human_names(client):
-    add_icd10cm(DIABETES)
+    # Without the ICD-10-CM list a dotless E1122 is read as HCPCS first, ICD-10-CM second.
     html = client.get("/codes/E1122").get_data(as_text=True)
     assert "HCPCS Level II" in html
     assert '<a href="/codes/E11.22">E11.22</a> (ICD-10-CM)' in html
     assert "ICD10CM" not in html
+    # With the list, E11.22 is a real ICD-10-CM code, so that reading wins and HCPCS is the other.
+    add_icd10cm(DIABETES)
+    assert client.get("/codes/E1122").headers["Location"].endswith("/codes/E11.22")
+    html = client.get("/codes/E11.22").get_data(as_text=True)
+    assert ('Another reading of the same characters: <a href="/codes/E1122?reading=hcpcs">E1122</a> '
+            '(HCPCS Level II)') in html
+    hcpcs = client.get("/codes/E1122?reading=hcpcs")
+    assert hcpcs.status_code == 200 and "HCPCS Level II" in hcpcs.get_data(as_text=True)
 
 
 def test_words_search_the_icd10cm_descriptions(client):

@@ -37,7 +37,7 @@ from careercenter.codes.linker import ranges
         ("0001U", "cpt", "pla", "pathology-laboratory", "pla"),
         ("0004M", "cpt", "maaa", "pathology-laboratory", "maaa-administrative"),
         ("U0003", "hcpcs", None, "u-coronavirus-lab", None),
-        ("J9312", "hcpcs", None, "j-chemotherapy", None),
+        ("J9271", "hcpcs", None, "j-chemotherapy", None),
         ("J8499", "hcpcs", None, "j-drugs-non-oral", None),
         ("J8501", "hcpcs", None, "j-chemotherapy", None),
         ("L4631", "hcpcs", None, "l-orthotics", None),
@@ -71,7 +71,8 @@ def test_describe_code_places_code(code, system, category, section, subsection):
         ("S72001A", "S72.001A", "icd10cm"),
         ("E11.-", "E11", "icd10cm"),
         ("0707t", "0707T", "cpt"),
-        ("j 9312", "J9312", "hcpcs"),
+        ("j 9271", "J9271", "hcpcs"),
+        ("j 9312", "J93.12", "icd10cm"),  # a real ICD-10-CM code without its dot
     ],
 )
 def test_describe_code_normalises(typed, normalised, system):
@@ -92,9 +93,15 @@ def test_deleted_e_m_code_has_no_section():
 
 
 def test_ambiguous_letter_code_lists_the_other_reading():
+    # J93.12 is in the ICD-10-CM list, so that reading wins; the HCPCS drug code is the other one.
     described = describe_code("J9312")
-    assert described["system"] == "hcpcs"
-    assert {"code": "J93.12", "system": "icd10cm", "system_name": "ICD-10-CM"} in described["alternatives"]
+    assert described["system"] == "icd10cm" and described["code"] == "J93.12"
+    assert {"code": "J9312", "system": "hcpcs", "system_name": "HCPCS Level II"} in described["alternatives"]
+    assert describe_code("J9312", system="hcpcs")["system"] == "hcpcs"
+    # Checked by format only, the list cannot say J93.12 exists: HCPCS stays first.
+    unchecked = describe_code("J9312", icd10cm_lookup=lambda code: True, icd10cm_validated=False)
+    assert unchecked["system"] == "hcpcs"
+    assert {"code": "J93.12", "system": "icd10cm", "system_name": "ICD-10-CM"} in unchecked["alternatives"]
 
 
 def test_icd_description_comes_from_the_lookup():
@@ -115,7 +122,7 @@ def test_icd_description_comes_from_the_lookup():
         ("01402", "orthopedics", ["anesthesia-pain"]),  # 01200-01522 is narrower than 00100-01999
         ("64447", "anesthesia-pain", ["neurology-neurosurgery"]),
         ("C1874", "interventional-radiology", ["cardiology"]),
-        ("J9312", "hematology-oncology", []),
+        ("J9271", "hematology-oncology", []),
         ("Q5107", "hematology-oncology", []),
         ("L1833", "orthopedics", ["rehab-therapy"]),
         ("O9A.211", "obgyn", []),

@@ -143,3 +143,28 @@ def test_job_page_without_links_has_no_chip_box(client):
     job = make_job()
     db.session.commit()
     assert 'class="job-links' not in client.get(f"/jobs/{job.id}-{job.slug}").get_data(as_text=True)
+
+
+def test_dotless_icd10cm_code_opens_the_icd10cm_page_and_names_the_hcpcs_reading(client):
+    add_icd10cm({"M17.11": "Unilateral primary osteoarthritis, right knee", "J96.01": "Acute respiratory failure with hypoxia"})
+    for typed, dotted in (("M1711", "M17.11"), ("j9601", "J96.01")):
+        response = client.get(f"/codes/{typed}")
+        assert response.status_code == 301 and response.headers["Location"].endswith(f"/codes/{dotted}"), typed
+        html = client.get(f"/codes/{dotted}").get_data(as_text=True)
+        assert "ICD-10-CM" in html and "Another reading of the same characters" in html
+        assert f'?reading=hcpcs">{typed.upper()}</a> (HCPCS Level II)' in html
+    # No ICD-10-CM J92.71 exists, so J9271 stays the HCPCS drug code.
+    html = client.get("/codes/J9271").get_data(as_text=True)
+    assert "HCPCS Level II" in html and "J92.71" not in html
+
+
+@pytest.mark.parametrize("slug", ["orthopedics", "radiology", "rehab-therapy", "behavioral-health"])
+def test_specialty_page_shows_no_internal_notes_and_leads_to_search_and_alerts(client, slug):
+    html = client.get(f"/specialties/{slug}").get_data(as_text=True)
+    assert "verify" not in html.lower()
+    assert f'href="/jobs?specialty={slug}">Search jobs in this specialty</a>' in html
+    assert f'href="/alerts/new?specialty={slug}">Get alerts</a>' in html
+    if slug == "orthopedics":
+        assert "<strong>23</strong> Sports medicine" in html
+    if slug == "radiology":
+        assert "<strong>95</strong>" not in html

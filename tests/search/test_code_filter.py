@@ -123,3 +123,31 @@ def test_saved_search_with_a_code_is_filed_by_code_and_specialties_and_matches_l
     assert matching_searches(posts["removed_code"].id) == []
     assert matching_searches(posts["neither"].id) == [cardiology.id]
     assert matching_searches(posts["other_specialty"].id) == [saved.id]
+
+
+def test_dotless_icd10cm_code_filters_like_the_dotted_one(client, posts):
+    add_icd10cm({"E11.22": "Type 2 diabetes mellitus with diabetic chronic kidney disease"})
+    diabetes = make_job(title="Diabetes HCC coder")
+    link(diabetes, LinkKind.CODE, "E11.22", LinkSource.LINKER)
+    dotless = client.get("/api/v1/jobs?code=E1122").get_json()
+    assert [j["id"] for j in dotless["jobs"]] == [diabetes.id]
+    assert dotless["links"]["html"].endswith("/jobs?code=E11.22")
+    assert criteria(code="m1711").code == "M17.11"
+    saved = make_saved_search(None, code="E1122", email="guest@example.com")
+    assert saved.params == {"code": "E11.22"}
+    assert saved.id in matching_searches(diabetes.id)
+
+
+def test_well_formed_but_unknown_code_is_a_field_error_not_an_empty_search(client, posts):
+    response = client.get("/api/v1/jobs?code=99999")
+    assert response.status_code == 400
+    assert "CPT, HCPCS or ICD-10-CM" in response.get_json()["error"]["fields"]["code"]
+    html = client.get("/jobs?code=99999").get_data(as_text=True)
+    assert "Enter a CPT, HCPCS or ICD-10-CM code we know" in html
+    assert "Save it and we" not in html and "Save this search" not in html
+
+
+def test_an_invalid_filter_shows_its_error_not_the_save_prompt(client):
+    html = client.get("/jobs?q=nothingmatchesthis&radius=9999&zip=10001").get_data(as_text=True)
+    assert "Choose a radius from 1 to" in html and "Some filters are not valid" in html
+    assert "Save it and we" not in html and "Save this search" not in html

@@ -138,3 +138,44 @@ def test_bad_filter_values_show_messages_not_errors(client):
     assert "Enter an amount such as 55000 or 28.50." in html
     assert "Use a two-letter US state code." in html
     assert "Coder" in html
+
+
+def test_a_keyword_longer_than_40_characters_is_still_a_term(client):
+    plain = make_job(title="Inpatient Coder", description_md="DRG assignment.")
+    long_word = "chemoradiotherapyauthorizationspecialistcoders"  # 46 letters
+    naming = make_job(title="Specialist", description_md=f"We need a {long_word}.")
+    assert ids(q="q" * 41) == []
+    assert ids(q=long_word) == [naming.id]
+    assert ids(q=f"-{long_word}") == [plain.id]
+    assert ids(q="-" + "q" * 41) != [] and set(ids(q="-" + "q" * 41)) == {plain.id, naming.id}
+    body = client.get("/api/v1/jobs?q=" + "q" * 41).get_json()
+    assert body["total"] == 0
+
+
+def test_every_state_with_jobs_can_be_reached_from_the_facet(client):
+    _, company = make_employer()
+    states = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA"]
+    for state in states:
+        make_job(company, title=f"Coder in {state}", state=state, city=None, zip_code=None)
+    html = client.get("/jobs").get_data(as_text=True)
+    for state in states:
+        assert f'href="/jobs?state={state}"' in html, state
+    assert "Show all 15" in html
+    facets = client.get("/api/v1/jobs").get_json()["facets"]
+    assert {f["value"] for f in facets["state"]} == set(states)
+
+
+def test_parameters_accept_any_case_and_bad_ones_say_why(client):
+    job = make_job(title="Coder")
+    link(job, "credential", "CPC")
+    link(job, "setting", "risk-adjustment")
+    assert ids(credential="cpc") == [job.id] and ids(setting="Risk-Adjustment") == [job.id]
+    assert ids(arrangement="ONSITE") == [job.id]
+    assert client.get("/api/v1/jobs?credential=cpc").status_code == 200
+    html = client.get("/jobs?min_pay=20&pay_period=week").get_data(as_text=True)
+    assert "Pay period is hour or year." in html
+    body = client.get("/api/v1/jobs?posted_within=400").get_json()
+    assert body["error"]["fields"]["posted_within"] == "Posted within is a number of days from 1 to 365."
+    spec = client.get("/api/v1/openapi.json").get_json()
+    params = {p["name"]: p for p in spec["paths"]["/api/v1/jobs"]["get"]["parameters"]}
+    assert params["page"]["schema"]["maximum"] == 10_000

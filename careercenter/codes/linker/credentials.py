@@ -36,7 +36,8 @@ _HEADING_REQUIRED = re.compile(
     r"who you are|eligib",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+# A dot ends a clause only before a space or the end: never inside E11.9, 3.5 or "e.g.x".
+_CLAUSE_BREAK = re.compile(r"[;!?\n]|\.(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, int]:
-    """Return the clause around a mention (cut at . ; ! ? and line breaks) and its offset."""
+    """Return the clause around a mention (cut at sentence ends, ; ! ? and line breaks) and its offset."""
     left = 0
     for match in _CLAUSE_BREAK.finditer(text, 0, start):
         left = match.end()

@@ -26,11 +26,14 @@ def _acceptable(reading: Reading, valid_icd) -> bool:
     return True
 
 
-def _order(options: list[Reading], token: str) -> list[Reading]:
+def _order(options: list[Reading], token: str, icd_validated: bool) -> list[Reading]:
     """Put the likeliest reading first: a dot or a non-HCPCS letter means ICD-10-CM; a valid
-    7-character ICD-10-CM code beats PCS; otherwise HCPCS before undotted ICD."""
+    7-character ICD-10-CM code beats PCS; a dotless code found in the ICD-10-CM list (E1122,
+    M1711) is that code, since people drop the dot; otherwise HCPCS before undotted ICD.
+    ``options`` are already validated, so with a checked list any ICD-10-CM reading is real."""
     def rank(reading: Reading) -> int:
-        if reading.system == "icd10cm" and ("." in token or token[0] in "FINOWXYZ" or len(token) in (3, 7)):
+        if reading.system == "icd10cm" and ("." in token or token[0] in "FINOWXYZ" or len(token) in (3, 7)
+                                            or icd_validated):
             return 0
         return {"cpt": 1, "hcpcs": 2, "cdt": 2, "icd10cm": 3, "icd10pcs": 4, "ms-drg": 5}[reading.system]
     return sorted(options, key=rank)
@@ -55,12 +58,16 @@ def _as_dict(reading: Reading, description=None) -> dict:
     return out
 
 
-def describe_code(code: str, icd10cm_lookup=None) -> dict | None:
+def describe_code(code: str, icd10cm_lookup=None, icd10cm_validated: bool | None = None,
+                  system: str | None = None) -> dict | None:
     """Normalise a user-typed code and return what it is, or None if it is malformed/unknown.
 
     The dict has code (normalised, ICD-10-CM dotted), system, section/subsection (slug and name),
     specialties ranked narrowest first ([{slug, width}]), cpt_category for CPT, and
-    `alternatives` (other systems the same string could be). No side effects.
+    `alternatives` (other systems the same string could be). ``icd10cm_validated`` says whether
+    the lookup really checks the ICD-10-CM list (default: only when it is the package's own);
+    only then does a dotless code found in the list win over its HCPCS reading. ``system`` asks
+    for one reading of an ambiguous code (the "other reading" links of the code page). No side effects.
     """
     token = normalise(code)
     if not token:
@@ -69,15 +76,22 @@ def describe_code(code: str, icd10cm_lookup=None) -> dict | None:
     if stem:
         token = stem
     valid_icd = icd10.make_validator(icd10cm_lookup)
-    options = [r for r in _order(readings(token), token) if _acceptable(r, valid_icd)]
+    validated = icd10cm_lookup is None if icd10cm_validated is None else icd10cm_validated
+    options = _order([r for r in readings(token) if _acceptable(r, valid_icd)], token, validated)
+    if system:
+        options.sort(key=lambda r: r.system != system)
     if not options:
         return None
     lookup = icd10cm_lookup or icd10.default_lookup
     first = options[0]
     description = lookup(first.code) if first.system == "icd10cm" else None
     out = _as_dict(first, description)
+    others = options[1:]
+    if first.system == "icd10cm" and "." in token:
+        # M17.11 is also typed M1711, which is an HCPCS shape: name that reading too.
+        others += [r for r in readings(icd10.bare(token)) if r.system in ("hcpcs", "cdt") and _acceptable(r, valid_icd)]
     out["alternatives"] = [{"code": r.code, "system": r.system, "system_name": SYSTEM_NAMES[r.system]}
-                           for r in options[1:]]
+                           for r in others]
     return out
 
 
