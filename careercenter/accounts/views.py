@@ -1,4 +1,4 @@
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import limiter, login_manager
@@ -35,8 +35,8 @@ def landing_page(user):
 
 
 @login_manager.user_loader
-def _load_user(user_id):
-    return services.load_user(user_id)
+def _load_user(session_id):
+    return services.load_session_user(session_id)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -192,7 +192,11 @@ def change_password():
     form = ChangePasswordForm(prefix="password")
     if form.validate_on_submit():
         if services.change_password(current_user, form.current_password.data, form.password.data):
-            flash("Your password is changed.", "success")
+            # Other sessions named the old password and are now signed out; this one is
+            # re-signed with the new one (and its "keep me signed in" cookie renewed).
+            remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+            login_user(current_user._get_current_object(), remember=remembered)
+            flash("Your password is changed. Every other device signed in to your account is now signed out.", "success")
             return redirect(url_for("accounts.settings"))
         form.current_password.errors.append("That is not your current password.")
     return _settings_page(422, password_form=form)
