@@ -31,6 +31,10 @@ class TransitionError(Exception):
     """The pipeline move is not allowed; the message is for the employer."""
 
 
+READ_ONLY = ("The applicant deleted their account, so this application is a read-only record: "
+             "its status cannot change and notes cannot be added.")
+
+
 def refusal_reason(job):
     """Why nobody can apply to ``job`` on CareerCenter right now, or None when they can."""
     if job.status == JobStatus.CLOSED:
@@ -137,6 +141,8 @@ def change_status(application, status, actor, *, notify):
     """Move an application along the pipeline, keep the history, and email the coder when
     ``notify`` (and the coder still exists). Commits; raises TransitionError."""
     status = ApplicationStatus(status)
+    if application.is_read_only:
+        raise TransitionError(READ_ONLY)
     if not can_move(application.status, status):
         raise TransitionError(
             f"An application marked {application.status_label.lower()} cannot be moved to {status.label.lower()}."
@@ -150,13 +156,14 @@ def change_status(application, status, actor, *, notify):
 
 
 def reject_many(job, application_ids, actor, *, notify):
-    """Reject every listed applicant of ``job`` that can be rejected; returns how many. Commits."""
+    """Reject every listed applicant of ``job`` that can be rejected (deleted accounts' records
+    cannot); returns how many. Commits."""
     rows = db.session.scalars(
         db.select(Application).where(Application.job_id == job.id, Application.id.in_(application_ids))
     ).all()
     done = 0
     for application in rows:
-        if can_move(application.status, ApplicationStatus.REJECTED):
+        if not application.is_read_only and can_move(application.status, ApplicationStatus.REJECTED):
             notified = bool(notify and application.user is not None)
             _record(application, ApplicationStatus.REJECTED, actor, notified=notified)
             if notified:
@@ -168,7 +175,9 @@ def reject_many(job, application_ids, actor, *, notify):
 
 
 def add_note(application, author, body):
-    """Add a private team note. Commits."""
+    """Add a private team note. Commits; raises TransitionError on a deleted account's record."""
+    if application.is_read_only:
+        raise TransitionError(READ_ONLY)
     db.session.add(ApplicationNote(application=application, author_id=author.id, body=body))
     db.session.commit()
 

@@ -189,3 +189,24 @@ def test_the_pipeline_pages_long_lists(world, sign_in):
     second = client.get(url, query_string={"page": 2}).get_data(as_text=True)
     assert ">Maya Lopez</a>" not in first and ">Maya Lopez</a>" in second  # newest first: the oldest is on page 2
     assert 'aria-label="Applicant pages"' in first
+
+
+def test_a_deleted_applicants_application_is_read_only(world, sign_in):
+    from careercenter.applications.models import ApplicationNote
+    from careercenter.seekers.services import delete_seeker_account
+
+    application_id, job_id = world.application.id, world.job.id
+    delete_seeker_account(db.session.get(User, world.owner.id))
+    client = sign_in(world.employer)
+    url = f"/employer/jobs/{job_id}/applicants/{application_id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "read-only" in page
+    assert "Update status" not in page and "Add note" not in page
+    moved = client.post(f"{url}/status", data={"status": "reviewing"})
+    assert moved.status_code == 409 and "read-only record" in moved.get_data(as_text=True)
+    noted = client.post(f"{url}/notes", data={"body": "Call them"})
+    assert noted.status_code == 409 and "read-only record" in noted.get_data(as_text=True)
+    client.post(f"/employer/jobs/{job_id}/applicants/reject", data={"application_ids": [str(application_id)]})
+    db.session.expire_all()
+    assert db.session.get(Application, application_id).status == ApplicationStatus.NEW
+    assert db.session.scalar(db.select(db.func.count()).select_from(ApplicationNote)) == 0
