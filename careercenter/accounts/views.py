@@ -142,7 +142,7 @@ def reset_request():
 def reset_password(token):
     form = SetPasswordForm()
     try:
-        services.read_reset_token(token, services.load_user)
+        form.account_email = services.read_reset_token(token, services.load_user).email
     except TokenError as exc:
         flash(TOKEN_MESSAGES[exc.reason], "danger")
         return redirect(url_for("accounts.reset_request"))
