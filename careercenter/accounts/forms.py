@@ -77,11 +77,36 @@ def new_password_fields(label="Password", repeat="Repeat password", noun="passwo
     return password, confirm
 
 
+ZWJ = "\u200d"
+_HIDDEN = {"Cc", "Cf", "Co", "Cs"}
+
+
+def _is_emoji(c):
+    # Pictographic symbols (So), skin-tone modifiers and the regional-indicator / emoji blocks.
+    return unicodedata.category(c) == "So" or 0x1F000 <= ord(c) <= 0x1FAFF or 0x2600 <= ord(c) <= 0x27BF
+
+
+def _is_variation_selector(c):
+    return 0xFE00 <= ord(c) <= 0xFE0F or 0xE0100 <= ord(c) <= 0xE01EF
+
+
+def _joins_emoji(text, i):
+    """True when the ZERO WIDTH JOINER at ``i`` sits between two emoji (as in 👩‍⚕️)."""
+    before = i - 1
+    while before >= 0 and (_is_variation_selector(text[before]) or 0x1F3FB <= ord(text[before]) <= 0x1F3FF):
+        before -= 1
+    return before >= 0 and i + 1 < len(text) and _is_emoji(text[before]) and _is_emoji(text[i + 1])
+
+
 def printable(form, field):
     """Refuse control, format (zero-width, bidi override), private-use and surrogate characters:
-    they hide text, reorder it on screen or break databases (NUL)."""
-    if field.data and any(unicodedata.category(c) in {"Cc", "Cf", "Co", "Cs"} for c in field.data):
-        raise ValidationError("Remove invisible or control characters.")
+    they hide text, reorder it on screen or break databases (NUL). A ZERO WIDTH JOINER inside an
+    emoji sequence (👩‍⚕️) is part of the emoji, so it stays; variation selectors are marks, not
+    format characters, and were never refused."""
+    text = field.data or ""
+    for i, c in enumerate(text):
+        if unicodedata.category(c) in _HIDDEN and not (c == ZWJ and _joins_emoji(text, i)):
+            raise ValidationError("Remove invisible or control characters.")
 
 
 def strip(value):
