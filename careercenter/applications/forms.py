@@ -3,7 +3,7 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
-from ..accounts.forms import printable
+from ..accounts.forms import at_most, printable
 from ..codes.choices import credential_choices
 from ..forms import choices
 from .models import ApplicationStatus, NotifyMode, QuestionKind
@@ -16,12 +16,22 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def one_line_break(value):
+    """Browsers send line breaks as CRLF but count them as one character against maxlength."""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+COVER_NOTE_MAX = 3000
+
+
 class ApplyForm(FlaskForm):
     resume_choice = RadioField("Resume to send", choices=[], validate_choice=True,
                                validators=[InputRequired(message="Choose which resume to send.")])
     resume_file = FileField("Upload a resume (PDF or Word .docx, up to 5 MB)")
+    # Only read when a new file is uploaded (see applications.views.apply).
     save_to_profile = BooleanField("Also make this my profile resume", default=True)
-    cover_note = TextAreaField("Cover note (optional)", filters=[strip], validators=[Optional(), Length(max=3000, message="Keep the note under 3,000 characters.")])
+    cover_note = TextAreaField("Cover note (optional)", filters=[strip, one_line_break], validators=[Optional(), at_most(COVER_NOTE_MAX)],
+                               description=f"Up to {COVER_NOTE_MAX:,} characters.")
 
     def question_fields(self):
         return [f for f in self if f.name.startswith("q_")]
