@@ -103,10 +103,14 @@ def printable(form, field):
     they hide text, reorder it on screen or break databases (NUL). A ZERO WIDTH JOINER inside an
     emoji sequence (👩‍⚕️) is part of the emoji, so it stays; variation selectors are marks, not
     format characters, and were never refused."""
-    text = field.data or ""
-    for i, c in enumerate(text):
-        if unicodedata.category(c) in _HIDDEN and not (c == ZWJ and _joins_emoji(text, i)):
-            raise ValidationError("Remove invisible or control characters.")
+    if has_hidden_characters(field.data or ""):
+        raise ValidationError("Remove invisible or control characters.")
+
+
+def has_hidden_characters(text, allowed=""):
+    """True when ``text`` holds a character ``printable`` refuses (other than those in ``allowed``)."""
+    return any(unicodedata.category(c) in _HIDDEN and c not in allowed and not (c == ZWJ and _joins_emoji(text, i))
+               for i, c in enumerate(text))
 
 
 def strip(value):

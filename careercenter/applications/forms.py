@@ -1,9 +1,9 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..accounts.forms import at_most, printable
+from ..accounts.forms import at_most, has_hidden_characters, printable
 from ..codes.choices import credential_choices
 from ..forms import choices
 from .models import ApplicationStatus, NotifyMode, QuestionKind
@@ -70,9 +70,27 @@ def apply_form_for(questions, profile_resume):
     return form
 
 
+STATUS_MESSAGE_MAX = 1000
+
+
+def printable_lines(form, field):
+    """Like ``printable``, for text that may hold line breaks."""
+    if has_hidden_characters(field.data or "", allowed="\n"):
+        raise ValidationError("Remove invisible or control characters.")
+
+
 class StatusForm(FlaskForm):
     status = SelectField("Move to", choices=[], validators=[DataRequired()])
     notify = BooleanField("Email the applicant about this change", default=True)
+    message = TextAreaField("Message to the applicant (optional)", filters=[strip, one_line_break],
+                            validators=[Optional(), at_most(STATUS_MESSAGE_MAX), printable_lines],
+                            description=f"Added to the email, up to {STATUS_MESSAGE_MAX:,} characters — e.g. interview times "
+                                        "or what happens next. Not kept on the application.")
+
+    def validate_message(self, field):
+        if field.data and not self.notify.data:
+            raise ValidationError("The message goes out only with the email: tick \u201cEmail the applicant\u201d "
+                                  "or clear the message.")
 
 
 class NoteForm(FlaskForm):

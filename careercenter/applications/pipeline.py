@@ -190,7 +190,8 @@ def move(job_id, application_id):
             form.status.errors = [f"An application marked {application.status_label.lower()} cannot be moved."]
         return _render_applicant(job, application, status_form=form, code=422)
     try:
-        services.change_status(application, form.status.data, current_user, notify=form.notify.data)
+        services.change_status(application, form.status.data, current_user, notify=form.notify.data,
+                               message=form.message.data)
     except services.TransitionError as exc:
         form.status.errors = [str(exc)]
         return _render_applicant(job, application, status_form=form, code=422)

@@ -137,9 +137,10 @@ def _record(application, status, actor, notified):
     application.status = status
 
 
-def change_status(application, status, actor, *, notify):
+def change_status(application, status, actor, *, notify, message=None):
     """Move an application along the pipeline, keep the history, and email the coder when
-    ``notify`` (and the coder still exists). Commits; raises TransitionError."""
+    ``notify`` (and the coder still exists), with the employer's optional ``message``.
+    Commits; raises TransitionError."""
     status = ApplicationStatus(status)
     if application.is_read_only:
         raise TransitionError(READ_ONLY)
@@ -151,7 +152,7 @@ def change_status(application, status, actor, *, notify):
     _record(application, status, actor, notified=notify)
     if notify:
         send_email("application-status", application.user.email, user=application.user, job=application.job,
-                   application=application)
+                   application=application, message=message or None)
     db.session.commit()
 
 

@@ -210,3 +210,30 @@ def test_a_deleted_applicants_application_is_read_only(world, sign_in):
     db.session.expire_all()
     assert db.session.get(Application, application_id).status == ApplicationStatus.NEW
     assert db.session.scalar(db.select(db.func.count()).select_from(ApplicationNote)) == 0
+
+
+def test_the_coder_reads_their_history_in_plain_words(world, sign_in, outbox):
+    application_id = world.application.id
+    client = sign_in(world.employer)
+    move(client, world, "interview")
+    employer_page = client.get(f"/employer/jobs/{world.job.id}/applicants/{application_id}").get_data(as_text=True)
+    assert "applicant emailed" in employer_page
+    coder = sign_in(db.session.get(User, world.owner.id))
+    page = coder.get(f"/applications/{application_id}").get_data(as_text=True)
+    assert "applicant emailed" not in page
+    assert "we emailed you about this" in page and "<strong>Sent</strong>" in page
+
+
+def test_the_employer_adds_a_message_to_the_status_email(world, sign_in, outbox):
+    client = sign_in(world.employer)
+    url = f"/employer/jobs/{world.job.id}/applicants/{world.application.id}"
+    assert "Message to the applicant (optional)" in client.get(url).get_data(as_text=True)
+    alone = client.post(f"{url}/status", data={"status": "interview", "message": "Tuesday 10 am?"})
+    assert alone.status_code == 422 and "The message goes out only with the email" in alone.get_data(as_text=True)
+    assert "Tuesday 10 am?" in alone.get_data(as_text=True)
+    sent = client.post(f"{url}/status", data={"status": "interview", "notify": "y",
+                                              "message": "Could you do Tuesday at 10 am?\r\nBring your CCS card."})
+    assert sent.status_code == 302
+    mail = outbox.last(to="maya@example.com")
+    assert "Could you do Tuesday at 10 am?\nBring your CCS card." in mail.text
+    assert "Could you do Tuesday at 10 am?<br>Bring your CCS card." in mail.html
