@@ -51,7 +51,7 @@ def test_apply_with_the_profile_resume_and_answers(app, client, post, outbox):
     assert "Application sent: Inpatient DRG Coder" in received.subject
     assert received.link(f"/applications/{application.id}")
     employer_mail = outbox.last(to="hr@harbor.example")
-    assert employer_mail.subject.strip() == "New applicant for Inpatient DRG Coder: Maya Lopez"
+    assert employer_mail.subject == "New applicant for Inpatient DRG Coder: Maya Lopez"
     assert employer_mail.link(f"/employer/jobs/{post.id}/applicants/{application.id}")
 
 
