@@ -12,6 +12,7 @@ import logging
 import smtplib
 import ssl
 import uuid
+from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -24,16 +25,28 @@ from .queue import enqueue, task
 log = logging.getLogger(__name__)
 
 
+# The standard library folds headers longer than 78 characters, and its folder is wrong for
+# some subjects: one that fits a line on its own moves wholly to a continuation line (read
+# back as " Application sent…"), and encoded words gain or lose spaces. RFC 5322 allows
+# 998-character lines, so headers are written unfolded; subjects are far shorter than that.
+MESSAGE_POLICY = policy.default.clone(max_line_length=998)
+
+
 class PermanentDeliveryError(Exception):
     """The relay refused the message for good (5xx)."""
 
 
 def render_email(name, **context):
     """Return ``(subject, text, html)`` for the named template folder."""
-    subject = render_template(f"email/{name}/subject.txt", **context).strip()
+    subject = clean_subject(render_template(f"email/{name}/subject.txt", **context))
     text = render_template(f"email/{name}/body.txt", **context)
     html = render_template(f"email/{name}/body.html", **context)
-    return " ".join(subject.split()), text, html
+    return subject, text, html
+
+
+def clean_subject(subject):
+    """One line with single spaces and nothing around it, whatever the template produced."""
+    return " ".join(str(subject or "").split())
 
 
 def send_email(name, to, *, sender=None, headers=None, **context):
@@ -54,10 +67,10 @@ def send_email(name, to, *, sender=None, headers=None, **context):
 
 
 def build_message(data):
-    msg = EmailMessage()
+    msg = EmailMessage(policy=MESSAGE_POLICY)
     msg["From"] = data["from"]
     msg["To"] = data["to"]
-    msg["Subject"] = data["subject"]
+    msg["Subject"] = clean_subject(data["subject"])
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(domain=_domain(data["from"]))
     for key, value in (data.get("headers") or {}).items():

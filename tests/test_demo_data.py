@@ -71,3 +71,36 @@ def test_demo_descriptions_read_like_real_posts(app, client):
     assert "<strong>CHONC</strong>" in page and "J9271" in page and "<h3>Responsibilities</h3>" in page
     for spec in JOBS:
         assert len(spec["description_md"]) > 300, spec["title"]
+
+
+def test_demo_coders_have_full_profiles_and_the_demo_employer_a_working_pipeline(app, client):
+    from careercenter.applications.models import Application
+    from careercenter.seekers.models import Resume, SeekerProfile
+
+    seed(app)
+    coder = db.session.scalar(db.select(User).filter_by(email="coder@demo.careercenter.test"))
+    profile = db.session.scalar(db.select(SeekerProfile).filter_by(user_id=coder.id))
+    assert profile.credentials and all(c.year_earned for c in profile.credentials)
+    assert profile.settings and profile.specialties and profile.resume is not None
+    assert "Priya Raman" in profile.resume.text
+    client.post("/account/login", data={"email": "coder@demo.careercenter.test", "password": "demo-password"})
+    page = client.get("/profile").get_data(as_text=True)
+    assert "CCS" in page and "2016" in page
+    mine = client.get("/applications").get_data(as_text=True)
+    assert "Inpatient Coder III (Per Diem)" in mine
+
+    client.post("/account/logout")
+    client.post("/account/login", data={"email": "employer@demo.careercenter.test", "password": "demo-password"})
+    job = db.session.scalar(db.select(Job).filter_by(title="Inpatient Coder III (Per Diem)"))
+    applicants = client.get(f"/employer/jobs/{job.id}/applicants").get_data(as_text=True)
+    assert "Priya Raman" in applicants and "Grace Okafor" in applicants
+    statuses = set(db.session.scalars(db.select(Application.status)))
+    assert len(statuses) >= 4
+    application = db.session.scalar(db.select(Application).filter_by(user_id=coder.id))
+    resume = client.get(f"/applications/{application.id}/resume")
+    assert resume.status_code == 200 and resume.data[:2] == b"PK"
+    resume.close()
+
+    before = (count(SeekerProfile), count(Resume), count(Application))
+    assert "(0 added)" in seed(app)
+    assert (count(SeekerProfile), count(Resume), count(Application)) == before

@@ -32,3 +32,37 @@ def test_permanent_refusal_is_reported_as_permanent(app, smtp_server):
     deliver_email(data)
     assert is_suppressed("gone@example.com")
     assert smtp_server.messages == []
+
+
+
+@pytest.mark.parametrize("title, company", [
+    # 73 characters: too long for the "Subject: " line, short enough to fit a folded one.
+    ("Inpatient DRG Validation Coder", "Riverside Health Ohio"),
+    ("Senior Inpatient DRG Validation & CDI Coder — Remote (Ohio, Michigan, Indiana)",
+     "Riverside Régional Health System of Northwest Ohio"),
+])
+def test_a_long_subject_never_starts_with_a_space(app, outbox, smtp_server, run_jobs, title, company):
+    from tests.support.factories import make_employer, make_job
+    from tests.support.seekers_factories import make_application, make_seeker
+
+    _, firm = make_employer(company_name=company)
+    job = make_job(firm, title=title)
+    user = make_seeker("long@example.com", name="Rosa Diaz")
+    application = make_application(job, user)
+    expected = f"Application sent: {title} at {company}"
+    send_email("application-received", user.email, user=user, job=job, application=application)
+    db.session.commit()
+    assert outbox.last(to="long@example.com").subject == expected
+    app.config["SMTP_URL"] = smtp_server.url
+    send_email("application-received", user.email, user=user, job=job, application=application)
+    db.session.commit()
+    run_jobs()
+    assert smtp_server.messages[-1]["message"]["Subject"] == expected
+
+
+def test_no_subject_template_starts_with_whitespace_or_spans_lines():
+    from pathlib import Path
+
+    for path in (Path(__file__).parent.parent / "templates" / "email").glob("*/subject.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert not text[:1].isspace() and "\n" not in text.rstrip("\n"), path

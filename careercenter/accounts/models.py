@@ -1,5 +1,8 @@
+import hashlib
+import hmac
 from enum import StrEnum
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import func
 from sqlalchemy.orm import Mapped, mapped_column
@@ -25,6 +28,17 @@ class User(UserMixin, db.Model):
     email_verified_at = mapped_column(UTCDateTime())
     last_login_at = mapped_column(UTCDateTime())
     created_at = mapped_column(UTCDateTime(), default=utcnow, server_default=func.now(), nullable=False)
+
+    @property
+    def session_token(self):
+        """A short value derived from the password hash: it changes with the password, so
+        sessions and "keep me signed in" cookies made before a change stop working."""
+        key = current_app.config["SECRET_KEY"].encode()
+        return hmac.new(key, (self.password_hash or "").encode(), hashlib.sha256).hexdigest()[:20]
+
+    def get_id(self):
+        # Flask-Login's alternative id: the session names the password it was signed in with.
+        return f"{self.id}:{self.session_token}"
 
     @property
     def is_active(self):

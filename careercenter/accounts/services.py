@@ -1,5 +1,7 @@
 """Account workflows. Each function commits; emails leave after the commit."""
 
+import hmac
+
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -35,6 +37,16 @@ def load_user(user_id):
         return db.session.get(User, int(user_id))
     except (TypeError, ValueError):
         return None
+
+
+def load_session_user(session_id):
+    """The user a session or remember cookie names (``"<id>:<token>"``), or None when the
+    password changed since that session signed in."""
+    user_id, _, token = str(session_id or "").partition(":")
+    user = load_user(user_id)
+    if user is None or not token or not hmac.compare_digest(token, user.session_token):
+        return None
+    return user
 
 
 def register_user(*, email, password, name, account_type, company_name=None):
@@ -113,10 +125,12 @@ def rename_user(user, name):
 
 def change_password(user, current_password, new_password):
     """Set a new password if ``current_password`` is right; False (nothing changed) otherwise.
-    Earlier reset links stop working. Commits."""
+    Earlier reset links and every session signed in with the old password stop working; the
+    owner is emailed. Commits."""
     if not check_password(user, current_password):
         return False
     user.password_hash = hash_password(new_password)
+    send_email("password-changed", user.email, user=user, by_reset=False)
     db.session.commit()
     return True
 
@@ -159,11 +173,13 @@ def request_password_reset(email):
 
 
 def reset_password(token, password):
-    """Set a new password from a reset link; the link stops working. Commits; raises TokenError."""
+    """Set a new password from a reset link; the link and every signed-in session stop working;
+    the owner is emailed. Commits; raises TokenError."""
     user = read_reset_token(token, load_user)
     user.password_hash = hash_password(password)
     # Whoever can read the inbox has proven the address.
     user.email_verified_at = user.email_verified_at or utcnow()
+    send_email("password-changed", user.email, user=user, by_reset=True)
     db.session.commit()
     return user
 

@@ -1,4 +1,4 @@
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import limiter, login_manager
@@ -28,15 +28,18 @@ TOKEN_MESSAGES = {
 
 def landing_page(user):
     """Where a user goes after signing in with no ``next``: employers to their dashboard,
-    coders to the home page (latest jobs, their profile and applications)."""
+    coders to the home page (latest jobs, their profile and applications). An employer who
+    has not verified yet sees the verification page: the dashboard would only send them there."""
+    if user.is_employer and not user.is_verified:
+        return url_for("accounts.verify_pending")
     if user.is_employer:
         return url_for("employers.dashboard")
     return url_for("public.home")
 
 
 @login_manager.user_loader
-def _load_user(user_id):
-    return services.load_user(user_id)
+def _load_user(session_id):
+    return services.load_session_user(session_id)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -73,8 +76,18 @@ def verify(token):
         return redirect(url_for("accounts.verify_pending"))
     flash("Thank you — your email address is verified.", "success")
     if not current_user.is_authenticated:
-        return redirect(url_for("accounts.login", email=user.email))
-    return redirect(url_for("public.home"))
+        return redirect(url_for("accounts.login", email=user.email, next=after_verify_page(user)))
+    return redirect(after_verify_page(current_user))
+
+
+def after_verify_page(user):
+    """Where a newly verified user starts: employers on their dashboard, coders on their
+    profile until they have one, then on the job list."""
+    if user.is_employer:
+        return url_for("employers.dashboard")
+    from ..seekers.services import profile_of
+
+    return url_for("jobs.index") if user.is_staff or profile_of(user) is not None else url_for("seekers.profile")
 
 
 @bp.route("/verify", methods=["GET", "POST"])
@@ -111,9 +124,8 @@ def login():
         if user is None or not user.is_active:
             form.password.errors.append("The email or password is not right.")
         else:
+            # An unverified account is told so by the banner on every page; no second message here.
             login_user(user, remember=form.remember.data)
-            if not user.is_verified:
-                flash("You are signed in. Verify your email address before posting jobs or applying.", "warning")
             target = form.next.data if form.next.data and is_safe_next(form.next.data) else landing_page(user)
             return redirect(target)
     return render_template("accounts/login.html", form=form), 200 if request.method == "GET" else 422
@@ -142,7 +154,7 @@ def reset_request():
 def reset_password(token):
     form = SetPasswordForm()
     try:
-        services.read_reset_token(token, services.load_user)
+        form.account_email = services.read_reset_token(token, services.load_user).email
     except TokenError as exc:
         flash(TOKEN_MESSAGES[exc.reason], "danger")
         return redirect(url_for("accounts.reset_request"))
@@ -192,7 +204,11 @@ def change_password():
     form = ChangePasswordForm(prefix="password")
     if form.validate_on_submit():
         if services.change_password(current_user, form.current_password.data, form.password.data):
-            flash("Your password is changed.", "success")
+            # Other sessions named the old password and are now signed out; this one is
+            # re-signed with the new one (and its "keep me signed in" cookie renewed).
+            remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+            login_user(current_user._get_current_object(), remember=remembered)
+            flash("Your password is changed. Every other device signed in to your account is now signed out.", "success")
             return redirect(url_for("accounts.settings"))
         form.current_password.errors.append("That is not your current password.")
     return _settings_page(422, password_form=form)

@@ -143,6 +143,19 @@ def delete_saved_search(saved):
     db.session.delete(saved)
 
 
+def delete_searches_of(user):
+    """Delete every saved search delivered to ``user`` (theirs, and guest ones to their
+    address) with its index keys and sent-log rows. Does not commit."""
+    ids = select(SavedSearch.id).where(or_(SavedSearch.user_id == user.id, SavedSearch.email == user.email.lower()))
+    ids = db.session.scalars(ids).all()
+    if not ids:
+        return 0
+    db.session.execute(delete(AlertMatch).where(AlertMatch.saved_search_id.in_(ids)))
+    db.session.execute(delete(SavedSearchKey).where(SavedSearchKey.saved_search_id.in_(ids)))
+    db.session.execute(delete(SavedSearch).where(SavedSearch.id.in_(ids)))
+    return len(ids)
+
+
 def searches_for_address(email):
     """Saved searches delivered to ``email`` (a guest's, or a user's with that address)."""
     email = (email or "").lower()

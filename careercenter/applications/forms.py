@@ -1,9 +1,9 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..accounts.forms import printable
+from ..accounts.forms import at_most, has_hidden_characters, printable
 from ..codes.choices import credential_choices
 from ..forms import choices
 from .models import ApplicationStatus, NotifyMode, QuestionKind
@@ -16,12 +16,22 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def one_line_break(value):
+    """Browsers send line breaks as CRLF but count them as one character against maxlength."""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+COVER_NOTE_MAX = 3000
+
+
 class ApplyForm(FlaskForm):
     resume_choice = RadioField("Resume to send", choices=[], validate_choice=True,
                                validators=[InputRequired(message="Choose which resume to send.")])
     resume_file = FileField("Upload a resume (PDF or Word .docx, up to 5 MB)")
+    # Only read when a new file is uploaded (see applications.views.apply).
     save_to_profile = BooleanField("Also make this my profile resume", default=True)
-    cover_note = TextAreaField("Cover note (optional)", filters=[strip], validators=[Optional(), Length(max=3000, message="Keep the note under 3,000 characters.")])
+    cover_note = TextAreaField("Cover note (optional)", filters=[strip, one_line_break], validators=[Optional(), at_most(COVER_NOTE_MAX)],
+                               description=f"Up to {COVER_NOTE_MAX:,} characters.")
 
     def question_fields(self):
         return [f for f in self if f.name.startswith("q_")]
@@ -60,9 +70,27 @@ def apply_form_for(questions, profile_resume):
     return form
 
 
+STATUS_MESSAGE_MAX = 1000
+
+
+def printable_lines(form, field):
+    """Like ``printable``, for text that may hold line breaks."""
+    if has_hidden_characters(field.data or "", allowed="\n"):
+        raise ValidationError("Remove invisible or control characters.")
+
+
 class StatusForm(FlaskForm):
     status = SelectField("Move to", choices=[], validators=[DataRequired()])
     notify = BooleanField("Email the applicant about this change", default=True)
+    message = TextAreaField("Message to the applicant (optional)", filters=[strip, one_line_break],
+                            validators=[Optional(), at_most(STATUS_MESSAGE_MAX), printable_lines],
+                            description=f"Added to the email, up to {STATUS_MESSAGE_MAX:,} characters — e.g. interview times "
+                                        "or what happens next. Not kept on the application.")
+
+    def validate_message(self, field):
+        if field.data and not self.notify.data:
+            raise ValidationError("The message goes out only with the email: tick \u201cEmail the applicant\u201d "
+                                  "or clear the message.")
 
 
 class NoteForm(FlaskForm):

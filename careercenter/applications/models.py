@@ -100,6 +100,11 @@ class Application(db.Model):
         return ApplicationStatus(self.status).label
 
     @property
+    def is_read_only(self):
+        """The applicant deleted their account: the record stays, but nobody acts on it."""
+        return self.anonymised_at is not None
+
+    @property
     def can_withdraw(self):
         return self.status in WITHDRAWABLE
 

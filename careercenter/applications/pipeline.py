@@ -171,11 +171,18 @@ def _render_applicant(job, application, status_form=None, note_form=None, code=2
     ), code
 
 
+def _refuse_read_only(job, application):
+    flash(services.READ_ONLY, "warning")
+    return _render_applicant(job, application, code=409)
+
+
 @bp.route("/employer/jobs/<int:job_id>/applicants/<int:application_id>/status", methods=["POST"])
 @employer_required
 def move(job_id, application_id):
     job = _job_for(job_id, write=True)
     application = _application_for(job, application_id)
+    if application.is_read_only:
+        return _refuse_read_only(job, application)
     form = StatusForm()
     form.status.choices = choices([(s, s.label) for s in application.next_statuses()])
     if not form.validate_on_submit():
@@ -183,7 +190,8 @@ def move(job_id, application_id):
             form.status.errors = [f"An application marked {application.status_label.lower()} cannot be moved."]
         return _render_applicant(job, application, status_form=form, code=422)
     try:
-        services.change_status(application, form.status.data, current_user, notify=form.notify.data)
+        services.change_status(application, form.status.data, current_user, notify=form.notify.data,
+                               message=form.message.data)
     except services.TransitionError as exc:
         form.status.errors = [str(exc)]
         return _render_applicant(job, application, status_form=form, code=422)
@@ -196,6 +204,8 @@ def move(job_id, application_id):
 def add_note(job_id, application_id):
     job = _job_for(job_id, write=True)
     application = _application_for(job, application_id)
+    if application.is_read_only:
+        return _refuse_read_only(job, application)
     form = NoteForm()
     if not form.validate_on_submit():
         return _render_applicant(job, application, note_form=form, code=422)

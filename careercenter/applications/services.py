@@ -31,6 +31,10 @@ class TransitionError(Exception):
     """The pipeline move is not allowed; the message is for the employer."""
 
 
+READ_ONLY = ("The applicant deleted their account, so this application is a read-only record: "
+             "its status cannot change and notes cannot be added.")
+
+
 def refusal_reason(job):
     """Why nobody can apply to ``job`` on CareerCenter right now, or None when they can."""
     if job.status == JobStatus.CLOSED:
@@ -133,10 +137,13 @@ def _record(application, status, actor, notified):
     application.status = status
 
 
-def change_status(application, status, actor, *, notify):
+def change_status(application, status, actor, *, notify, message=None):
     """Move an application along the pipeline, keep the history, and email the coder when
-    ``notify`` (and the coder still exists). Commits; raises TransitionError."""
+    ``notify`` (and the coder still exists), with the employer's optional ``message``.
+    Commits; raises TransitionError."""
     status = ApplicationStatus(status)
+    if application.is_read_only:
+        raise TransitionError(READ_ONLY)
     if not can_move(application.status, status):
         raise TransitionError(
             f"An application marked {application.status_label.lower()} cannot be moved to {status.label.lower()}."
@@ -145,18 +152,19 @@ def change_status(application, status, actor, *, notify):
     _record(application, status, actor, notified=notify)
     if notify:
         send_email("application-status", application.user.email, user=application.user, job=application.job,
-                   application=application)
+                   application=application, message=message or None)
     db.session.commit()
 
 
 def reject_many(job, application_ids, actor, *, notify):
-    """Reject every listed applicant of ``job`` that can be rejected; returns how many. Commits."""
+    """Reject every listed applicant of ``job`` that can be rejected (deleted accounts' records
+    cannot); returns how many. Commits."""
     rows = db.session.scalars(
         db.select(Application).where(Application.job_id == job.id, Application.id.in_(application_ids))
     ).all()
     done = 0
     for application in rows:
-        if can_move(application.status, ApplicationStatus.REJECTED):
+        if not application.is_read_only and can_move(application.status, ApplicationStatus.REJECTED):
             notified = bool(notify and application.user is not None)
             _record(application, ApplicationStatus.REJECTED, actor, notified=notified)
             if notified:
@@ -168,7 +176,9 @@ def reject_many(job, application_ids, actor, *, notify):
 
 
 def add_note(application, author, body):
-    """Add a private team note. Commits."""
+    """Add a private team note. Commits; raises TransitionError on a deleted account's record."""
+    if application.is_read_only:
+        raise TransitionError(READ_ONLY)
     db.session.add(ApplicationNote(application=application, author_id=author.id, body=body))
     db.session.commit()
 

@@ -68,8 +68,10 @@ def apply(job_id):
     questions = services.questions_of(job)
     form = apply_form_for(questions, profile_resume)
     if form.validate_on_submit():
-        # A first resume uploaded while applying becomes the profile resume too.
-        keep_upload = profile_resume is None or form.save_to_profile.data
+        # A first resume uploaded while applying becomes the profile resume too; otherwise the
+        # "also make this my profile resume" box counts only for an upload (it may be ticked
+        # but unseen when the profile resume was chosen).
+        keep_upload = profile_resume is None or (form.resume_choice.data == "upload" and form.save_to_profile.data)
         try:
             if form.resume_choice.data == "profile" and profile_resume is not None:
                 resume = profile_resume
@@ -97,7 +99,16 @@ def apply(job_id):
         flash(f"You withdrew your application to this post. Applying again sends {job.company.name} "
               "a new application; your earlier one stays in its history.", "info")
     status = 200 if request.method == "GET" else 422
-    return render_template("applications/apply.html", job=job, form=form, profile=profile), status
+    return render_template("applications/apply.html", job=job, form=form, profile=profile,
+                           outside_states=_outside_remote_states(job, profile)), status
+
+
+def _outside_remote_states(job, profile):
+    """True when a remote post limited to some states does not include the coder's profile state."""
+    from ..jobs.models import WorkArrangement
+
+    return bool(job.work_arrangement == WorkArrangement.REMOTE and job.remote_states and profile is not None
+                and profile.state and profile.state not in job.remote_states)
 
 
 @bp.route("/applications")

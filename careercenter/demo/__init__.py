@@ -1,9 +1,11 @@
-"""Demo data for ``make run``: employers, coders and published jobs. Idempotent."""
+"""Demo data for ``make run``: employers, coders with profiles, published jobs and a few
+applications to the demo employer. Idempotent."""
 
 from datetime import timedelta
 
 from ..accounts.models import AccountType, User
 from ..accounts.services import hash_password
+from ..applications.models import Application
 from ..database import utcnow
 from ..employers.models import Company
 from ..employers.services import create_company
@@ -11,6 +13,7 @@ from ..extensions import db
 from ..jobs.models import Job, JobStatus
 from ..jobs.tasks import job_published
 from ..queue import enqueue
+from .coders import seed_coders
 from .data import COMPANIES, DEMO_PASSWORD, JOBS, PEOPLE
 
 DEMO_LOGINS = [(p["email"], DEMO_PASSWORD, p["label"]) for p in PEOPLE if p.get("show")]
@@ -71,6 +74,9 @@ def seed_demo():
         db.session.flush()
         enqueue(job_published, job.id)
         added += 1
+    db.session.flush()
+    added += seed_coders(users, companies["employer"], users["employer"], now)
     db.session.commit()
     total = db.session.scalar(db.select(db.func.count(Job.id)))
-    return f"Demo data ready: {len(companies)} employers, {total} jobs ({added} added)."
+    applications = db.session.scalar(db.select(db.func.count(Application.id)))
+    return f"Demo data ready: {len(companies)} employers, {total} jobs, {applications} applications ({added} added)."

@@ -15,6 +15,11 @@ PEOPLE = [
      "type": "seeker", "show": True},
     {"key": "coder2", "label": "coder", "email": "marcus@demo.careercenter.test", "name": "Marcus Bell",
      "type": "seeker", "show": True},
+    # Two more coders, not printed, so the demo employer's pipeline has a few people in it.
+    {"key": "coder3", "label": "coder", "email": "grace@demo.careercenter.test", "name": "Grace Okafor",
+     "type": "seeker"},
+    {"key": "coder4", "label": "coder", "email": "tomas@demo.careercenter.test", "name": "Tomás Rivera",
+     "type": "seeker"},
     {"key": "staff", "label": "staff", "email": "staff@demo.careercenter.test", "name": "Sam Ortega",
      "type": "seeker", "staff": True, "show": True},
 ]

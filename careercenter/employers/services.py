@@ -48,6 +48,50 @@ def _hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def invite_problem(company, email):
+    """Why an invitation to ``email`` could not be accepted (a message for the owner), or None."""
+    from ..accounts.services import find_user
+
+    user = find_user(email)
+    if user is None:
+        return None
+    if any(m.user_id == user.id for m in company.members):
+        return "This person is already on your team."
+    if not user.is_employer:
+        return (f"{user.email} is a job-seeker account, which cannot join an employer's team. "
+                "Ask your colleague for another address to invite.")
+    if db.session.scalar(db.select(CompanyMember.id).filter_by(user_id=user.id).limit(1)) is not None:
+        return f"{user.email} already belongs to another employer's team, so it cannot join yours."
+    return None
+
+
+def pending_invitations(company):
+    """Invitations still waiting: not accepted, revoked or expired, newest first."""
+    cutoff = utcnow() - timedelta(days=INVITATION_DAYS)
+    return db.session.scalars(
+        db.select(CompanyInvitation)
+        .filter(CompanyInvitation.company_id == company.id, CompanyInvitation.accepted_at.is_(None),
+                CompanyInvitation.created_at >= cutoff)
+        .order_by(CompanyInvitation.id.desc())
+    ).all()
+
+
+def _drop_pending(company_id, email, keep=None):
+    """Delete the open invitations for ``email`` at a company, so their links stop working."""
+    query = db.delete(CompanyInvitation).where(CompanyInvitation.company_id == company_id,
+                                               CompanyInvitation.email == email.lower(),
+                                               CompanyInvitation.accepted_at.is_(None))
+    if keep is not None:
+        query = query.where(CompanyInvitation.id != keep.id)
+    db.session.execute(query)
+
+
+def revoke_invitation(invitation):
+    """Cancel a pending invitation; its link stops working. Commits."""
+    db.session.delete(invitation)
+    db.session.commit()
+
+
 def invite_member(company, *, email, role, invited_by):
     """Record an invitation and email its link. Commits; returns the invitation."""
     token = secrets.token_urlsafe(32)
@@ -71,16 +115,20 @@ def find_invitation(token):
 
 
 def accept_invitation(invitation, user):
-    """Add ``user`` to the invitation's company with its role. Commits."""
+    """Add ``user`` to the invitation's company with its role; other open invitations for the
+    address at that company stop working. Commits."""
     existing = db.session.scalar(db.select(CompanyMember).filter_by(company_id=invitation.company_id, user_id=user.id))
     if existing is None:
         db.session.add(CompanyMember(company_id=invitation.company_id, user_id=user.id, role=invitation.role))
     invitation.accepted_at = utcnow()
+    _drop_pending(invitation.company_id, invitation.email, keep=invitation)
     db.session.commit()
 
 
 def remove_member(member):
-    """Take a colleague off the team. Commits."""
+    """Take a colleague off the team; open invitations for their address at the company stop
+    working, so an older email cannot bring them back. Commits."""
+    _drop_pending(member.company_id, member.user.email)
     db.session.delete(member)
     db.session.commit()
 

@@ -17,6 +17,12 @@ from .models import ORGANISATION_LABELS, Company, CompanyInvitation, CompanyMemb
 bp = Blueprint("employers", __name__)
 
 
+@bp.app_template_global()
+def on_a_team():
+    """True when the signed-in user belongs to a company (so employer pages are open to them)."""
+    return membership(current_user) is not None
+
+
 @bp.route("/employer/")
 @member_required
 def dashboard():
@@ -58,15 +64,14 @@ def team():
         if g.member.role != MemberRole.OWNER:
             abort(403)
         if form.validate_on_submit():
-            if any(m.user.email == form.email.data for m in g.company.members):
-                form.email.errors.append("This person is already on your team.")
+            problem = services.invite_problem(g.company, form.email.data)
+            if problem:
+                form.email.errors.append(problem)
             else:
                 services.invite_member(g.company, email=form.email.data, role=form.role.data, invited_by=current_user)
                 flash(f"We emailed an invitation to {form.email.data}.", "success")
                 return redirect(url_for("employers.team"))
-    pending = db.session.scalars(
-        db.select(CompanyInvitation).filter_by(company_id=g.company.id, accepted_at=None).order_by(CompanyInvitation.id.desc())
-    ).all()
+    pending = services.pending_invitations(g.company)
     status = 200 if request.method == "GET" else 422
     return render_template("employers/team.html", form=form, company=g.company, pending=pending, me=g.member), status
 
@@ -82,6 +87,19 @@ def remove_member(member_id):
     else:
         services.remove_member(member)
         flash("They are no longer on your team.", "info")
+    return redirect(url_for("employers.team"))
+
+
+@bp.route("/employer/team/invitations/<int:invitation_id>/revoke", methods=["POST"])
+@owner_required
+def revoke_invitation(invitation_id):
+    invitation = db.session.get(CompanyInvitation, invitation_id)
+    if invitation is None or invitation.company_id != g.company.id or invitation.accepted_at is not None:
+        flash("That invitation is no longer waiting.", "info")
+        return redirect(url_for("employers.team"))
+    email = invitation.email
+    services.revoke_invitation(invitation)
+    flash(f"The invitation to {email} is revoked; its link no longer works.", "info")
     return redirect(url_for("employers.team"))
 
 

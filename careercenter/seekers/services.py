@@ -129,14 +129,17 @@ def saved_jobs(user):
 
 
 def delete_seeker_account(user):
-    """Erase a coder: profile, credentials, resumes (rows and files), bookmarks and the account.
+    """Erase a coder: profile, credentials, resumes (rows and files), bookmarks, saved searches
+    (with their alert log) and the account.
 
     Applications stay as anonymised records (no person, resume, cover note, answers or
     notes) so employers still see that an application existed. Commits, then deletes files
     and signs the user out."""
+    from ..alerts.services import delete_searches_of
     from ..applications.services import anonymise_applications
 
     anonymise_applications(user)
+    delete_searches_of(user)
     files = [r.storage_name for r in db.session.scalars(db.select(Resume).filter_by(user_id=user.id))]
     profile = profile_of(user)
     if profile is not None:

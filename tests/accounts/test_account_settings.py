@@ -138,3 +138,27 @@ def test_invalid_new_email_gets_the_friendly_message(client):
     page = text(client.post("/account/email", data={"email-email": "ada@localhost", "email-current_password": PASSWORD}))
     assert "Enter a valid email address, like name@example.com." in page
     assert "special-use" not in page
+
+
+def test_changing_the_password_signs_out_every_other_session_and_emails_the_owner(app, client, outbox):
+    make_user("ada@example.com")
+    other = app.test_client()
+    login(other, "ada@example.com")
+    remembered = app.test_client()
+    remembered.post("/account/login", data={"email": "ada@example.com", "password": PASSWORD, "remember": "y"})
+    assert other.get("/account/").status_code == 200
+    login(client, "ada@example.com")
+    page = text(client.post("/account/password", data={"password-current_password": PASSWORD,
+                                                       "password-password": NEW_PASSWORD, "password-confirm": NEW_PASSWORD},
+                            follow_redirects=True))
+    assert "Your password is changed." in page
+    # This session stays signed in; the other one is sent to the sign-in page.
+    assert client.get("/account/").status_code == 200
+    assert "/account/login" in other.get("/account/").headers["Location"]
+    # A "keep me signed in" cookie made with the old password does not sign anyone back in.
+    assert remembered.get_cookie("remember_token") is not None
+    remembered.delete_cookie("session")
+    assert "/account/login" in remembered.get("/account/").headers["Location"]
+    mail = outbox.last(to="ada@example.com")
+    assert mail.subject == "Your CareerCenter password was changed"
+    assert "signed out" in mail.text and "/account/reset" in mail.text

@@ -201,3 +201,54 @@ def test_reset_request_with_a_bad_address_keeps_what_was_typed(client):
     response = client.post("/account/reset", data={"email": "ada at example"})
     assert response.status_code == 422
     assert "Enter a valid email address" in text(response) and 'value="ada at example"' in text(response)
+
+
+@pytest.mark.parametrize("password, message", [
+    ("aaaaaaaaaa", "one character repeated"),
+    ("password123", "one of the most common"),
+    ("Qwertyuiop!", "one of the most common"),
+    ("nia.parker-2024", "Don't use your email address"),
+])
+def test_easily_guessed_passwords_are_refused_with_a_reason(client, password, message):
+    response = client.post("/account/register", data={
+        "account_type": "seeker", "name": "Nia Parker", "email": "nia.parker@example.com",
+        "password": password, "confirm": password})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 422 and message in page
+    assert "Nia Parker" in page  # what was typed stays
+
+
+def test_a_weak_new_password_is_refused_on_the_account_page_and_the_reset_page(client, outbox):
+    make_user("nia.parker@example.com")
+    login(client, "nia.parker@example.com")
+    changed = client.post("/account/password", data={"password-current_password": PASSWORD,
+                                                      "password-password": "nia.parker!!", "password-confirm": "nia.parker!!"})
+    assert changed.status_code == 422 and "Don't use your email address" in html.unescape(changed.get_data(as_text=True))
+    client.post("/account/logout")
+    client.post("/account/reset", data={"email": "nia.parker@example.com"})
+    link = outbox.last(to="nia.parker@example.com").link("/account/reset/").replace("http://careercenter.test", "")
+    reset = client.post(link, data={"password": "password123", "confirm": "password123"})
+    assert reset.status_code == 422 and "one of the most common" in reset.get_data(as_text=True)
+    assert login(client, "nia.parker@example.com").status_code == 302
+
+
+@pytest.mark.parametrize("name", [
+    "Ana \U0001F469\u200d\u2695\ufe0f",  # woman health worker: ZWJ + variation selector
+    "Sam \U0001F468\U0001F3FD\u200d\U0001F4BB",  # man technologist, medium skin tone
+    "Lee \U0001F3F3\ufe0f\u200d\U0001F308",  # rainbow flag
+    "Kim \u2764\ufe0f",  # heart with emoji presentation
+])
+def test_names_with_emoji_sequences_are_accepted(client, outbox, name):
+    response = register(client, name=name, email="ana@example.com")
+    assert response.status_code == 302
+    assert db.session.scalar(db.select(User.name).filter_by(email="ana@example.com")) == name
+
+
+@pytest.mark.parametrize("name", [
+    "Ana\u200dCoder",  # a joiner between letters hides nothing useful
+    "Ana \u200d\U0001F469",  # a joiner that joins nothing before it
+    "Ana \U0001F469\u200d",  # a joiner at the end
+])
+def test_a_joiner_outside_an_emoji_sequence_is_still_refused(client, name):
+    response = register(client, name=name, email="ana@example.com")
+    assert response.status_code == 422 and "Remove invisible or control characters." in text(response)

@@ -127,3 +127,15 @@ def test_bad_new_password_keeps_the_link_usable(client, outbox):
     assert response.status_code == 422 and "Use 10 to 128 characters." in text(response)
     response = client.post(link, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}, follow_redirects=True)
     assert "Your password is changed" in text(response)
+
+
+def test_a_password_reset_signs_out_every_signed_in_session_and_emails_the_owner(app, client, outbox):
+    make_user("ada@example.com")
+    elsewhere = app.test_client()
+    login(elsewhere, "ada@example.com")
+    assert elsewhere.get("/account/").status_code == 200
+    link = reset_link(client, outbox)
+    client.post(link, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert "/account/login" in elsewhere.get("/account/").headers["Location"]
+    mail = outbox.last(to="ada@example.com")
+    assert mail.subject == "Your CareerCenter password was changed" and "reset with a link" in mail.text

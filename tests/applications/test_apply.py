@@ -51,7 +51,7 @@ def test_apply_with_the_profile_resume_and_answers(app, client, post, outbox):
     assert "Application sent: Inpatient DRG Coder" in received.subject
     assert received.link(f"/applications/{application.id}")
     employer_mail = outbox.last(to="hr@harbor.example")
-    assert employer_mail.subject.strip() == "New applicant for Inpatient DRG Coder: Maya Lopez"
+    assert employer_mail.subject == "New applicant for Inpatient DRG Coder: Maya Lopez"
     assert employer_mail.link(f"/employer/jobs/{post.id}/applicants/{application.id}")
 
 
@@ -178,3 +178,57 @@ def test_an_upload_just_for_one_application_leaves_the_profile_resume_alone(app,
     from careercenter.seekers.services import profile_of
 
     assert "profile version" in profile_of(coder).resume.text
+
+
+def test_a_cover_note_over_the_limit_is_refused_and_kept(app, client, post):
+    coder = make_seeker("maya@example.com")
+    login(client, coder.email)
+    form = client.get(f"/jobs/{post.id}/apply").get_data(as_text=True)
+    assert 'maxlength="3000"' in form and "Up to 3,000 characters." in form
+    note = "Ten years of DRG validation. " * 120  # about 3,500 characters
+    response = client.post(f"/jobs/{post.id}/apply", data={"resume_choice": "profile", "cover_note": note})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Use at most 3,000 characters." in page
+    assert note.strip() in page
+    assert count_applications() == 0
+    # Line breaks count once, as the browser counts them against maxlength.
+    fits = "\r\n".join(["x" * 99] * 30)  # 2,970 characters plus 29 line breaks
+    assert client.post(f"/jobs/{post.id}/apply", data={"resume_choice": "profile", "cover_note": fits}).status_code == 302
+    assert len(db.session.scalar(db.select(Application.cover_note))) == 2970 + 29
+
+
+def test_save_to_profile_counts_only_for_a_new_upload(app, client, post):
+    from careercenter.seekers.services import profile_of
+
+    coder = make_seeker("lee@example.com", resume_text="profile version")
+    login(client, coder.email)
+    form = client.get(f"/jobs/{post.id}/apply").get_data(as_text=True)
+    # The box sits in the block shown only while "Upload a different file" is chosen.
+    assert '<div class="save-to-profile">' in form
+    css_response = client.get("/static/css/app.css")
+    css = css_response.get_data(as_text=True)
+    css_response.close()
+    assert ".save-to-profile { display: none; }" in css and 'value="upload"]:checked) .save-to-profile' in css
+    # Ticked (as a browser without CSS would send it) but with the profile resume chosen: ignored.
+    client.post(f"/jobs/{post.id}/apply", data={
+        "resume_choice": "profile", "save_to_profile": "y",
+        "resume_file": (io.BytesIO(pdf_bytes("stray file")), "stray.pdf"),
+    }, content_type="multipart/form-data")
+    assert "profile version" in profile_of(coder).resume.text
+    assert "profile version" in db.session.scalar(db.select(Application)).resume.text
+
+
+@pytest.mark.parametrize("state, shown", [("OH", True), ("TX", False), (None, False)])
+def test_a_remote_post_limited_to_states_notes_a_profile_state_outside_them(app, client, state, shown):
+    from careercenter.seekers.services import profile_of
+
+    _, company = make_employer(company_name="Harbor Health")
+    job = make_job(company, title="Remote Coder", work_arrangement="remote", remote_states=["TX", "FL"])
+    coder = make_seeker("lee@example.com")
+    profile_of(coder).state = state
+    db.session.commit()
+    login(client, coder.email)
+    response = client.get(f"/jobs/{job.id}/apply")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Send application" in page
+    assert ("open only to people living in TX, FL" in page and "you live in OH" in page) is shown

@@ -52,8 +52,7 @@ def test_status_change_with_notify_emails_the_coder_and_keeps_history(world, sig
     assert move(client, world, "offer", notify=False).status_code == 302
     # Only the ticked change emailed the coder.
     [mail] = outbox.messages(to="maya@example.com")
-    # Long subjects come back folded with a leading space (the shared email module's header policy).
-    assert mail.subject.strip() == "Your application for Inpatient DRG Coder moved to Interview"
+    assert mail.subject == "Your application for Inpatient DRG Coder moved to Interview"
     assert "Harbor Health moved your application" in mail.text
     assert mail.link(url)
     # Draining the queue may end the session (the RQ worker does), so re-read by id.
@@ -157,7 +156,7 @@ def test_daily_summary_instead_of_instant_emails(world, sign_in, outbox):
     # The factory-made application was never reported either, so both are in the summary.
     assert tasks.send_applicant_summaries() == 1
     summary = outbox.last(to="hr@harbor.example")
-    assert summary.subject.strip() == "2 new applications on CareerCenter"
+    assert summary.subject == "2 new applications on CareerCenter"
     assert "Sam Reed" in summary.text and "Maya Lopez" in summary.text
     assert tasks.send_applicant_summaries() == 0  # nothing new: no empty email
     assert len(outbox.messages(to="hr@harbor.example")) == 1
@@ -191,3 +190,51 @@ def test_the_pipeline_pages_long_lists(world, sign_in):
     second = client.get(url, query_string={"page": 2}).get_data(as_text=True)
     assert ">Maya Lopez</a>" not in first and ">Maya Lopez</a>" in second  # newest first: the oldest is on page 2
     assert 'aria-label="Applicant pages"' in first
+
+
+def test_a_deleted_applicants_application_is_read_only(world, sign_in):
+    from careercenter.applications.models import ApplicationNote
+    from careercenter.seekers.services import delete_seeker_account
+
+    application_id, job_id = world.application.id, world.job.id
+    delete_seeker_account(db.session.get(User, world.owner.id))
+    client = sign_in(world.employer)
+    url = f"/employer/jobs/{job_id}/applicants/{application_id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "read-only" in page
+    assert "Update status" not in page and "Add note" not in page
+    moved = client.post(f"{url}/status", data={"status": "reviewing"})
+    assert moved.status_code == 409 and "read-only record" in moved.get_data(as_text=True)
+    noted = client.post(f"{url}/notes", data={"body": "Call them"})
+    assert noted.status_code == 409 and "read-only record" in noted.get_data(as_text=True)
+    client.post(f"/employer/jobs/{job_id}/applicants/reject", data={"application_ids": [str(application_id)]})
+    db.session.expire_all()
+    assert db.session.get(Application, application_id).status == ApplicationStatus.NEW
+    assert db.session.scalar(db.select(db.func.count()).select_from(ApplicationNote)) == 0
+
+
+def test_the_coder_reads_their_history_in_plain_words(world, sign_in, outbox):
+    application_id = world.application.id
+    client = sign_in(world.employer)
+    move(client, world, "interview")
+    employer_page = client.get(f"/employer/jobs/{world.job.id}/applicants/{application_id}").get_data(as_text=True)
+    assert "applicant emailed" in employer_page
+    coder = sign_in(db.session.get(User, world.owner.id))
+    page = coder.get(f"/applications/{application_id}").get_data(as_text=True)
+    assert "applicant emailed" not in page
+    assert "we emailed you about this" in page and "<strong>Sent</strong>" in page
+
+
+def test_the_employer_adds_a_message_to_the_status_email(world, sign_in, outbox):
+    client = sign_in(world.employer)
+    url = f"/employer/jobs/{world.job.id}/applicants/{world.application.id}"
+    assert "Message to the applicant (optional)" in client.get(url).get_data(as_text=True)
+    alone = client.post(f"{url}/status", data={"status": "interview", "message": "Tuesday 10 am?"})
+    assert alone.status_code == 422 and "The message goes out only with the email" in alone.get_data(as_text=True)
+    assert "Tuesday 10 am?" in alone.get_data(as_text=True)
+    sent = client.post(f"{url}/status", data={"status": "interview", "notify": "y",
+                                              "message": "Could you do Tuesday at 10 am?\r\nBring your CCS card."})
+    assert sent.status_code == 302
+    mail = outbox.last(to="maya@example.com")
+    assert "Could you do Tuesday at 10 am?\nBring your CCS card." in mail.text
+    assert "Could you do Tuesday at 10 am?<br>Bring your CCS card." in mail.html

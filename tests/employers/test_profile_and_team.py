@@ -167,3 +167,78 @@ def test_each_logo_upload_gets_a_new_url_shown_on_the_job_page_and_cards(client)
     # The employer's name on the job page leads to the company page.
     db.session.expire_all()
     assert f'href="/companies/{db.session.get(Company, company.id).slug}"' in page
+
+
+def _invite(client, outbox, email):
+    client.post("/employer/team", data={"email": email, "role": "member"})
+    return outbox.last(to=email).link("/employer/invitations/").replace("http://careercenter.test", "")
+
+
+def test_a_removed_member_cannot_rejoin_with_an_older_invitation(client, outbox):
+    owner, company = make_employer("boss@a.example", company_name="A Clinic")
+    lee = make_user("lee@a.example", account_type="employer")
+    lee_id = lee.id
+    login(client, owner.email)
+    older = _invite(client, outbox, "lee@a.example")
+    newer = _invite(client, outbox, "lee@a.example")
+    client.post("/account/logout")
+    login(client, "lee@a.example")
+    client.post(newer)
+    client.post("/account/logout")
+    login(client, owner.email)
+    team = client.get("/employer/team").get_data(as_text=True)
+    assert "Invitations waiting" not in team  # joined: the other invitation is no longer waiting
+    row = db.session.scalar(db.select(CompanyMember.id).filter_by(user_id=lee_id))
+    client.post(f"/employer/team/{row}/remove")
+    client.post("/account/logout")
+    login(client, "lee@a.example")
+    assert client.get(older).status_code == 404
+    assert client.post(older).status_code == 404
+    assert db.session.scalar(db.select(CompanyMember.id).filter_by(user_id=lee_id)) is None
+    # The 403 page offers no employer links that would only lead back to it.
+    page = client.get("/employer/")
+    body = page.get_data(as_text=True)
+    assert page.status_code == 403
+    assert 'href="/employer/"' not in body and 'href="/employer/jobs/new"' not in body
+    assert 'href="/jobs"' in body
+
+
+def test_owner_revokes_a_pending_invitation(client, outbox):
+    from careercenter.employers.models import CompanyInvitation
+
+    owner, _ = make_employer("boss@a.example", company_name="A Clinic")
+    login(client, owner.email)
+    link = _invite(client, outbox, "sam@a.example")
+    team = client.get("/employer/team").get_data(as_text=True)
+    assert "sam@a.example" in team and "Revoke" in team
+    invitation_id = db.session.scalar(db.select(CompanyInvitation.id))
+    page = client.post(f"/employer/team/invitations/{invitation_id}/revoke", follow_redirects=True).get_data(as_text=True)
+    assert "The invitation to sam@a.example is revoked" in page and "Invitations waiting" not in page
+    client.post("/account/logout")
+    assert client.get(link).status_code == 404
+
+
+def test_revoking_needs_an_owner(client, outbox):
+    from careercenter.employers.models import CompanyInvitation
+
+    owner, company = make_employer("boss@a.example", company_name="A Clinic")
+    colleague = make_member(company)
+    login(client, owner.email)
+    _invite(client, outbox, "sam@a.example")
+    invitation_id = db.session.scalar(db.select(CompanyInvitation.id))
+    client.post("/account/logout")
+    login(client, colleague.email)
+    assert client.post(f"/employer/team/invitations/{invitation_id}/revoke").status_code == 403
+    assert db.session.get(CompanyInvitation, invitation_id) is not None
+
+
+def test_inviting_a_coder_or_another_companys_member_is_refused_at_once(client, outbox):
+    owner, _ = make_employer("boss@a.example", company_name="A Clinic")
+    make_user("coder@b.example")
+    other_owner, _ = make_employer("owner@c.example", company_name="C Clinic")
+    login(client, owner.email)
+    coder = client.post("/employer/team", data={"email": "coder@b.example", "role": "member"})
+    assert coder.status_code == 422 and "is a job-seeker account" in coder.get_data(as_text=True)
+    taken = client.post("/employer/team", data={"email": "owner@c.example", "role": "member"})
+    assert taken.status_code == 422 and "already belongs to another employer" in taken.get_data(as_text=True)
+    assert outbox.messages(to="coder@b.example") == [] and outbox.messages(to="owner@c.example") == []

@@ -114,3 +114,33 @@ def test_deleting_the_account_erases_personal_data_and_keeps_an_anonymous_applic
     login(client, employer.email)
     page = client.get(f"/employer/jobs/{job.id}/applicants").get_data(as_text=True)
     assert "Deleted account" in page and "Maya" not in page
+
+
+def test_deleting_the_account_stops_its_job_alerts_and_their_manage_link(app, client, outbox, run_jobs):
+    from careercenter.alerts.models import AlertMatch, SavedSearch, SavedSearchKey
+    from careercenter.jobs.tasks import job_published
+    from careercenter.queue import enqueue
+    from tests.support.alerts_factories import make_saved_search
+
+    coder = make_seeker("maya@example.com", name="Maya Lopez")
+    make_saved_search(coder, q="coder", name="Any coder")
+    make_saved_search(None, "maya@example.com", q="auditor", name="Guest auditor")
+    first = make_job(title="Outpatient Coder")
+    enqueue(job_published, first.id)
+    db.session.commit()
+    [alert] = [m for m in outbox.messages(to="maya@example.com") if m.subject.startswith("New job")]
+    manage = alert.link("/alerts/manage/")
+    assert "Any coder" in client.get(manage).get_data(as_text=True)
+
+    login(client, coder.email)
+    client.post("/profile/delete", data={"password": PASSWORD, "confirm": "y"})
+    db.session.expire_all()
+    for model in (SavedSearch, SavedSearchKey, AlertMatch):
+        assert db.session.scalar(db.select(db.func.count()).select_from(model)) == 0
+    # A new matching post sends nothing to the deleted address, and the old link lists nothing.
+    second = make_job(title="Auditor and Coder")
+    enqueue(job_published, second.id)
+    db.session.commit()
+    assert [m.subject for m in outbox.messages(to="maya@example.com") if m.subject.startswith("New job")] == [alert.subject]
+    page = client.get(manage).get_data(as_text=True)
+    assert "Any coder" not in page and "Guest auditor" not in page
