@@ -2,7 +2,6 @@
 
 import io
 import json
-import random
 from datetime import timedelta
 from types import SimpleNamespace
 

@@ -5,8 +5,9 @@ from flask import render_template, request, url_for
 from ..accounts.access import staff_required
 from ..extensions import db
 from ..jobs.models import JobStatus
+from ..pagination import page_number
 from . import services
-from .views import bp, page_number
+from .views import bp
 
 PER_PAGE = 50
 SEARCH_MAX = 100

@@ -10,17 +10,11 @@ from ..billing.gateway import GatewayError
 from ..billing.models import Order, OrderStatus, Product
 from ..billing.services import refund_order
 from ..extensions import db
+from ..pagination import page_number
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 ORDERS_PER_PAGE = 50
-
-
-def page_number():
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 @bp.route("/products")

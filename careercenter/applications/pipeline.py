@@ -14,7 +14,8 @@ from ..accounts.models import User
 from ..employers.models import company_of
 from ..extensions import db
 from ..forms import choices
-from ..jobs.models import Job, JobStatus
+from ..jobs.models import Job
+from ..pagination import page_number
 from ..seekers.models import Resume, SeekerCredential, SeekerProfile
 from . import services
 from .forms import (
@@ -32,13 +33,6 @@ from .models import Application, ApplicationStatus, ScreeningQuestion
 from .views import bp
 
 PER_PAGE = 50
-
-
-def _page_number():
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 def _job_for(job_id, write=False):
@@ -118,7 +112,7 @@ def pipeline(job_id):
         query = query.where(services.search_condition(q))
     created = Application.created_at.asc() if order == "oldest" else Application.created_at.desc()
     query = query.options(selectinload(Application.user)).order_by(created, Application.id.desc())
-    page = db.paginate(query, page=_page_number(), per_page=PER_PAGE, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
     rows = page.items
     counts = dict(db.session.execute(
         db.select(Application.status, db.func.count()).where(Application.job_id == job.id).group_by(Application.status)

@@ -10,6 +10,7 @@ from flask_login import current_user
 from ..accounts.access import employer_required
 from ..employers.models import company_of
 from ..extensions import db
+from ..pagination import page_number
 from .linker.shapes import normalise
 from .models import Specialty
 from .queries import code_jobs_query, specialties_with_counts, specialty_details, specialty_jobs_query, \
@@ -31,13 +32,6 @@ SUGGEST_TEXT_MAX = 20_000
 SUGGEST_FIELDS = ("settings", "specialties", "credentials")
 
 
-def _page_number():
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
-
-
 @bp.route("/specialties")
 def specialties():
     return render_template("codes/specialties.html", rows=specialties_with_counts())
@@ -48,7 +42,7 @@ def specialty(slug):
     details = specialty_details(slug)
     if details is None:
         abort(404)
-    page = db.paginate(specialty_jobs_query(slug), page=_page_number(), per_page=20, error_out=False)
+    page = db.paginate(specialty_jobs_query(slug), page=page_number(), per_page=20, error_out=False)
     return render_template("codes/specialty.html", page=page, **details)
 
 
@@ -110,7 +104,7 @@ def code(code):
         return redirect(url_for("codes.code", code=described["code"],
                                 reading=reading if described["system"] == reading else None), code=301)
     slugs = [item["slug"] for item in described["specialties"]]
-    page = db.paginate(code_jobs_query(described["code"], slugs), page=_page_number(), per_page=20,
+    page = db.paginate(code_jobs_query(described["code"], slugs), page=page_number(), per_page=20,
                        error_out=False)
     return render_template("codes/code.html", code=described, names=specialty_names(slugs), page=page,
                            icd_note=source.note if described["system"] == "icd10cm" else None)

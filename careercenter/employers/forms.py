@@ -1,9 +1,9 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import EmailField, IntegerField, PasswordField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import EmailField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, NumberRange, Optional, ValidationError
 
-from ..accounts.forms import PASSWORD_MAX, PASSWORD_MIN, at_most, clean_text, email_address, printable
+from ..accounts.forms import at_most, clean_text, email_address, new_password_fields, printable
 from ..codes.choices import credential_choices, setting_choices, specialty_choices
 from ..forms import choices
 from ..jobs.places import US_STATES
@@ -43,8 +43,7 @@ class JoinForm(FlaskForm):
     """Create an employer account from an invitation (the email is proven by the link)."""
 
     name = StringField("Your name", filters=[clean_text], validators=[DataRequired(message="Enter your name."), at_most(120), printable])
-    password = PasswordField("Password", validators=[DataRequired(message="Choose a password."),
-                                                   Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.")])
+    password, confirm = new_password_fields()
 
 
 class CandidateSearchForm(FlaskForm):

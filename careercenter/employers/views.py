@@ -109,6 +109,7 @@ def accept_invitation(token):
     if invitation is None:
         return render_template("employers/invitation_invalid.html"), 404
     form = JoinForm()
+    form.account_email = invitation.email  # the password rules refuse one that contains the address
     problem = None
     if current_user.is_authenticated:
         problem = _join_problem(invitation, current_user)

@@ -1,18 +1,12 @@
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..extensions import db
+from ..pagination import page_number
 from ..rendering import render_markdown
 from .models import Job, JobStatus
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
-
-
-def _page_number():
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 @bp.route("", strict_slashes=False)
@@ -20,7 +14,7 @@ def index():
     """The search page: every filter is a query-string argument, so every search is a shareable URL."""
     from ..search.views import render_search_page
 
-    return render_search_page(_page_number())
+    return render_search_page(page_number())
 
 
 def _parse_ref(ref):

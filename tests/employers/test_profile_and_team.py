@@ -79,7 +79,13 @@ def test_invitation_creates_a_member_account(client, outbox):
     client.post("/account/logout")
     short = client.post(link, data={"name": "Nia", "password": "short"})
     assert short.status_code == 422 and "Use 10 to 128 characters" in short.get_data(as_text=True)
-    joined = client.post(link, data={"name": "Nia Park", "password": "long enough password"}, follow_redirects=True)
+    # The same rules as every new password: repeated, and not easy to guess.
+    common = client.post(link, data={"name": "Nia", "password": "password123", "confirm": "password123"})
+    assert common.status_code == 422 and "one of the most common" in common.get_data(as_text=True)
+    mismatch = client.post(link, data={"name": "Nia", "password": "long enough password", "confirm": "other"})
+    assert mismatch.status_code == 422 and "The passwords do not match." in mismatch.get_data(as_text=True)
+    joined = client.post(link, data={"name": "Nia Park", "password": "long enough password",
+                                     "confirm": "long enough password"}, follow_redirects=True)
     assert "Welcome to Team Clinic" in joined.get_data(as_text=True)
     roles = dict(db.session.execute(db.select(CompanyMember.user_id, CompanyMember.role).filter_by(company_id=company_id)).all())
     assert sorted(roles.values()) == ["member", "owner"]

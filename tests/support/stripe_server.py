@@ -96,7 +96,7 @@ class StripeServer(LiveServer):
             return self._json({"error": {"type": "invalid_request_error", "message": f"No such checkout.session: '{sid}'"}}, 404)
         if session["status"] != "open":
             return self._json({"error": {"type": "invalid_request_error",
-                                         "message": f"Only Checkout Sessions with a status in [\"open\"] can be expired."}}, 400)
+                                         "message": "Only Checkout Sessions with a status in [\"open\"] can be expired."}}, 400)
         session.update(status="expired")
         return self._json(session)
 
