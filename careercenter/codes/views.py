@@ -106,8 +106,11 @@ def code(code):
     slugs = [item["slug"] for item in described["specialties"]]
     page = db.paginate(code_jobs_query(described["code"], slugs), page=page_number(), per_page=20,
                        error_out=False)
+    # The job search's code filter takes a code's first reading; another reading is searched by its characters.
+    other_reading = bool(reading and described["system"] == reading)
     return render_template("codes/code.html", code=described, names=specialty_names(slugs), page=page,
-                           icd_note=source.note if described["system"] == "icd10cm" else None)
+                           icd_note=source.note if described["system"] == "icd10cm" else None,
+                           other_reading=other_reading)
 
 
 def _bad_request(message):

@@ -153,6 +153,11 @@ def test_dotless_icd10cm_code_opens_the_icd10cm_page_and_names_the_hcpcs_reading
         html = client.get(f"/codes/{dotted}").get_data(as_text=True)
         assert "ICD-10-CM" in html and "Another reading of the same characters" in html
         assert f'?reading=hcpcs">{typed.upper()}</a> (HCPCS Level II)' in html
+    # The HCPCS reading's own page searches the posts' text: the code filter would read ICD-10-CM again.
+    other = client.get("/codes/M1711?reading=hcpcs").get_data(as_text=True)
+    assert "HCPCS Level II" in other and 'href="/jobs?q=M1711">Search jobs naming M1711' in other
+    assert 'href="/jobs?code=M1711"' not in other
+    assert 'href="/jobs?code=M17.11">Search jobs for this code' in client.get("/codes/M17.11").get_data(as_text=True)
     # No ICD-10-CM J92.71 exists, so J9271 stays the HCPCS drug code.
     html = client.get("/codes/J9271").get_data(as_text=True)
     assert "HCPCS Level II" in html and "J92.71" not in html
