@@ -2,7 +2,7 @@
 
 from .accounts.models import User  # noqa: F401
 from .billing.models import Order, Product, WebhookEvent  # noqa: F401
-from .employers.models import Company, CompanyInvitation, CompanyMember  # noqa: F401
+from .employers.models import CandidateInvitation, Company, CompanyInvitation, CompanyMember  # noqa: F401
 from .jobs.models import Job, JobLink  # noqa: F401
 from .codes.models import CATALOG_MODELS, Icd10cmCode  # noqa: F401
 from .seekers.models import Resume, SavedJob, SeekerCredential, SeekerProfile  # noqa: F401

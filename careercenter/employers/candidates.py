@@ -6,9 +6,11 @@ invitation is sent by CareerCenter on the employer's behalf.
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import String, cast, exists, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import AccountType, User
+from ..applications.models import Application
 from ..email import send_email
 from ..extensions import db, limiter
 from ..jobs.models import Job
@@ -16,6 +18,7 @@ from ..pagination import page_number
 from ..seekers.models import SeekerCredential, SeekerProfile
 from .access import member_required
 from .forms import CandidateSearchForm, InviteToApplyForm
+from .models import CandidateInvitation
 from .views import bp
 
 PER_PAGE = 25
@@ -54,11 +57,12 @@ def candidates_query(form):
 
 
 def _visible_profile(profile_id):
+    """The profile if its coder lets employers find it, else None."""
     profile = db.session.get(SeekerProfile, profile_id)
     user = profile.user if profile else None
     if (profile is None or not profile.visible_to_employers or user is None or not user.is_seeker
             or not user.is_active or user.is_staff or not user.is_verified):
-        abort(404)
+        return None
     return profile
 
 
@@ -78,13 +82,37 @@ def candidates():
                            page_url=lambda n: url_for("employers.candidates", **args, page=n)), 200 if valid else 422
 
 
+def _invite_form(profile):
+    """The invitation form offering the company's live posts this coder was not yet invited to nor applied to,
+    with what was already sent or received (shown on the page)."""
+    jobs = _live_jobs()
+    job_ids = [j.id for j in jobs]
+    invited = db.session.scalars(
+        select(CandidateInvitation).where(CandidateInvitation.user_id == profile.user_id,
+                                          CandidateInvitation.job_id.in_(job_ids))
+        .order_by(CandidateInvitation.created_at)
+    ).all() if job_ids else []
+    applied = set(db.session.scalars(
+        select(Application.job_id).where(Application.user_id == profile.user_id, Application.job_id.in_(job_ids))
+    )) if job_ids else set()
+    taken = applied | {i.job_id for i in invited}
+    form = InviteToApplyForm()
+    form.job_id.choices = [(j.id, j.title) for j in jobs if j.id not in taken]
+    return form, {"jobs": {j.id: j for j in jobs}, "invited": invited, "applied": [j for j in jobs if j.id in applied]}
+
+
+def _render_candidate(profile, form, sent, status=200):
+    return render_template("employers/candidate.html", profile=profile, form=form, company=g.company, **sent), status
+
+
 @bp.route("/employer/candidates/<int:profile_id>")
 @member_required
 def candidate(profile_id):
     profile = _visible_profile(profile_id)
-    form = InviteToApplyForm()
-    form.job_id.choices = [(j.id, j.title) for j in _live_jobs()]
-    return render_template("employers/candidate.html", profile=profile, form=form, company=g.company)
+    if profile is None:
+        abort(404)
+    form, sent = _invite_form(profile)
+    return _render_candidate(profile, form, sent)
 
 
 @bp.route("/employer/candidates/<int:profile_id>/invite", methods=["POST"])
@@ -92,12 +120,29 @@ def candidate(profile_id):
 @limiter.limit("30/hour", methods=["POST"])
 def invite_candidate(profile_id):
     profile = _visible_profile(profile_id)
-    form = InviteToApplyForm()
-    jobs = {j.id: j for j in _live_jobs()}
-    form.job_id.choices = [(j.id, j.title) for j in jobs.values()]
+    if profile is None:
+        flash("This coder no longer lets employers find their profile, so no invitation was sent.", "warning")
+        return redirect(url_for("employers.candidates"))
+    form, sent = _invite_form(profile)
+    chosen = request.form.get("job_id", type=int)
+    if chosen in {i.job_id for i in sent["invited"]}:
+        form.job_id.errors = [f"{profile.user.name} was already invited to this post."]
+        return _render_candidate(profile, form, sent, 422)
+    if chosen in {j.id for j in sent["applied"]}:
+        form.job_id.errors = [f"{profile.user.name} has already applied to this post."]
+        return _render_candidate(profile, form, sent, 422)
     if not form.validate_on_submit():
-        return render_template("employers/candidate.html", profile=profile, form=form, company=g.company), 422
-    job = jobs[form.job_id.data]
+        if chosen is not None and form.job_id.errors and chosen not in sent["jobs"]:
+            form.job_id.errors = ["Choose one of your company's live posts."]
+        return _render_candidate(profile, form, sent, 422)
+    job = sent["jobs"][form.job_id.data]
+    db.session.add(CandidateInvitation(user_id=profile.user_id, job_id=job.id, invited_by_id=current_user.id))
+    try:
+        db.session.flush()
+    except IntegrityError:  # a colleague sent the same invitation a moment ago
+        db.session.rollback()
+        flash(f"{profile.user.name} was already invited to {job.title}.", "info")
+        return redirect(url_for("employers.candidate", profile_id=profile.id))
     send_email("candidate-invitation", profile.user.email, user=profile.user, job=job, company=g.company,
                sender_name=current_user.name, message=form.message.data)
     db.session.commit()

@@ -106,3 +106,18 @@ def membership(user, company=None):
     if company is not None:
         query = query.filter_by(company_id=company.id)
     return db.session.scalar(query.order_by(CompanyMember.id).limit(1))
+
+
+class CandidateInvitation(db.Model):
+    """An invitation to apply, sent from the candidate search: at most one per coder and post."""
+
+    __table_args__ = (UniqueConstraint("user_id", "job_id", name="uq_candidate_invitation_user_job"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    job_id: Mapped[int] = mapped_column(ForeignKey("job.id", ondelete="CASCADE"), index=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at = mapped_column(UTCDateTime(), default=utcnow, server_default=func.now(), nullable=False)
+
+    job = relationship("Job")
+    invited_by = relationship("User", foreign_keys=[invited_by_id])

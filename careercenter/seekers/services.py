@@ -130,12 +130,13 @@ def saved_jobs(user):
 
 def delete_seeker_account(user):
     """Erase a coder: profile, credentials, resumes (rows and files), bookmarks, saved searches
-    (with their alert log) and the account.
+    (with their alert log), invitations to apply and the account.
 
     Applications stay as anonymised records (no person, resume, cover note, answers or
     notes) so employers still see that an application existed. Commits, then deletes files
     and signs the user out."""
     from ..alerts.services import delete_searches_of
+    from ..employers.models import CandidateInvitation
     from ..applications.services import anonymise_applications
 
     anonymise_applications(user)
@@ -147,6 +148,7 @@ def delete_seeker_account(user):
     db.session.flush()
     db.session.execute(db.delete(Resume).where(Resume.user_id == user.id))
     db.session.execute(db.delete(SavedJob).where(SavedJob.user_id == user.id))
+    db.session.execute(db.delete(CandidateInvitation).where(CandidateInvitation.user_id == user.id))
     db.session.delete(user)
     db.session.commit()
     # Files go after the commit: a rollback must not leave rows pointing at deleted files.

@@ -4,7 +4,7 @@ from careercenter.extensions import db
 from careercenter.seekers.models import SeekerCredential
 from careercenter.seekers.services import get_or_create_profile
 from tests.support.factories import login, make_employer, make_job, make_user
-from tests.support.seekers_factories import make_seeker
+from tests.support.seekers_factories import make_application, make_seeker
 
 
 def open_profile(user, *, visible=True, credentials=(), **fields):
@@ -64,7 +64,9 @@ def test_a_hidden_profile_is_not_found_even_by_id(client):
     hidden = open_profile(make_user(name="Carl Closed"), visible=False)
     login(client, owner.email)
     assert client.get(f"/employer/candidates/{hidden.id}").status_code == 404
-    assert client.post(f"/employer/candidates/{hidden.id}/invite", data={"job_id": "1"}).status_code == 404
+    # A coder who hides the profile while an employer has it open: the employer is told, nothing is sent.
+    refused = client.post(f"/employer/candidates/{hidden.id}/invite", data={"job_id": "1"}, follow_redirects=True)
+    assert "no longer lets employers find their profile" in refused.get_data(as_text=True)
 
 
 def test_invite_to_apply_emails_the_coder_a_link_to_the_post(client, outbox):
@@ -98,3 +100,30 @@ def test_invite_without_a_live_post_is_refused_and_sends_nothing(client, outbox)
     refused = client.post(f"/employer/candidates/{profile.id}/invite", data={"job_id": str(foreign.id)})
     assert refused.status_code == 422
     assert outbox.messages(to="rita@example.org") == []
+
+
+def test_a_coder_is_invited_once_per_post_and_never_to_a_post_they_applied_to(client, outbox):
+    owner, company = make_employer(company_name="Lakeside Health")
+    first = make_job(company, title="Remote Risk Adjustment Coder")
+    second = make_job(company, title="HCC Auditor")
+    applied = make_job(company, title="Outpatient Coder")
+    coder = make_seeker("rita@example.org", name="Rita Remote")
+    make_application(applied, coder)
+    profile = open_profile(coder)
+    login(client, owner.email)
+    page = client.get(f"/employer/candidates/{profile.id}").get_data(as_text=True)
+    assert "Applied to:" in page and f'<option value="{applied.id}"' not in page
+    client.post(f"/employer/candidates/{profile.id}/invite", data={"job_id": str(first.id)})
+    again = client.post(f"/employer/candidates/{profile.id}/invite", data={"job_id": str(first.id)})
+    assert again.status_code == 422 and "Rita Remote was already invited to this post." in again.get_data(as_text=True)
+    to_applied = client.post(f"/employer/candidates/{profile.id}/invite", data={"job_id": str(applied.id)})
+    assert to_applied.status_code == 422 and "has already applied to this post" in to_applied.get_data(as_text=True)
+    page = client.get(f"/employer/candidates/{profile.id}").get_data(as_text=True)
+    assert "Invited to Remote Risk Adjustment Coder on" in page
+    assert f'<option value="{second.id}"' in page and f'<option value="{first.id}"' not in page
+    client.post(f"/employer/candidates/{profile.id}/invite", data={"job_id": str(second.id)})
+    page = client.get(f"/employer/candidates/{profile.id}").get_data(as_text=True)
+    assert "has been invited to, or has applied to, every live post of Lakeside Health" in page
+    assert [m.subject for m in outbox.messages(to="rita@example.org") if "invites you" in m.subject] == [
+        "Lakeside Health invites you to apply: Remote Risk Adjustment Coder",
+        "Lakeside Health invites you to apply: HCC Auditor"]

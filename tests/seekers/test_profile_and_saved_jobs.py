@@ -4,6 +4,7 @@ from pathlib import Path
 
 from careercenter.accounts.models import User
 from careercenter.applications.models import Application, ApplicationEvent, ApplicationNote
+from careercenter.employers.models import CandidateInvitation
 from careercenter.extensions import db
 from careercenter.jobs.models import JobStatus
 from careercenter.seekers.models import Resume, SavedJob, SeekerProfile
@@ -93,6 +94,7 @@ def test_deleting_the_account_erases_personal_data_and_keeps_an_anonymous_applic
     application = make_application(job, coder, cover_note="Please consider me")
     db.session.add(ApplicationNote(application=application, author_id=employer.id, body="Call Maya on Monday"))
     db.session.add(SavedJob(user_id=coder.id, job_id=job.id))
+    db.session.add(CandidateInvitation(user_id=coder.id, job_id=job.id, invited_by_id=employer.id))
     db.session.commit()
     files = list((Path(app.config["UPLOAD_DIR"]) / "resumes").iterdir())
     assert files
@@ -103,7 +105,7 @@ def test_deleting_the_account_erases_personal_data_and_keeps_an_anonymous_applic
     assert "Your account and personal data are deleted" in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.scalar(db.select(User).filter_by(email="maya@example.com")) is None
-    for model in (SeekerProfile, Resume, SavedJob, ApplicationNote):
+    for model in (SeekerProfile, Resume, SavedJob, ApplicationNote, CandidateInvitation):
         assert db.session.scalar(db.select(db.func.count()).select_from(model)) == 0
     assert not any(f.exists() for f in files)
     kept = db.session.scalar(db.select(Application))
