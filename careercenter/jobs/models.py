@@ -157,6 +157,18 @@ class Job(db.Model):
         return (self.expires_at - timedelta(microseconds=1)).astimezone(zone).date()
 
     @property
+    def featured_ends_first(self):
+        """The last day of featuring when it ends before the listing (a Standard renewal of a
+        Featured post), else None: then the post is featured for as long as it is listed."""
+        if not (self.is_featured and self.featured_until and self.expires_at and self.featured_until < self.expires_at):
+            return None
+        from datetime import timedelta
+
+        from ..templating import site_zone
+
+        return (self.featured_until - timedelta(microseconds=1)).astimezone(site_zone()).date()
+
+    @property
     def is_live(self):
         return self.status == JobStatus.PUBLISHED and self.expires_at is not None and self.expires_at > utcnow()
 

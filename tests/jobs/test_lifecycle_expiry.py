@@ -11,7 +11,7 @@ from careercenter.extensions import db
 from careercenter.jobs.models import Job, JobStatus
 from careercenter.jobs.services import expire_jobs, publish_job
 from careercenter.schedule import PERIODIC_JOBS
-from tests.support.factories import make_employer, make_job
+from tests.support.factories import login, make_employer, make_job
 
 NY = ZoneInfo("America/New_York")
 
@@ -146,7 +146,7 @@ def _featured_badge_on_search(client, job_id):
     raise AssertionError("the post is not listed")
 
 
-def test_a_standard_renewal_keeps_featuring_only_until_the_featured_period_ends(client, owner_company):
+def test_a_standard_renewal_keeps_featuring_only_until_the_featured_period_ends(client, owner_company, outbox):
     user, company = owner_company
     with time_machine.travel(at(2026, 3, 1, 9, 0), tick=False):
         job = make_job(company, status=JobStatus.DRAFT, created_by_id=user.id, title="Featured Coder")
@@ -159,6 +159,12 @@ def test_a_standard_renewal_keeps_featuring_only_until_the_featured_period_ends(
         publish_job(reload(job), days=30, featured=False)
         db.session.commit()
         assert reload(job).featured_until == featured_end
+        # The "live" email and the dashboard say when featuring stops (the last featured day).
+        live = outbox.last(to=user.email)
+        assert "is live on CareerCenter and featured until Mar 31, 2026" in live.text
+        assert "listed until May 1, 2026" in live.text
+        login(client, user.email)
+        assert "Featured until Mar 31, 2026" in client.get("/employer/").get_data(as_text=True)
         expire_jobs()
         assert reload(job).is_featured
         assert _featured_badge_on_search(client, job)
