@@ -139,7 +139,7 @@ def test_a_wide_logo_stays_in_its_box_on_a_phone(phone):
     from careercenter.employers.logos import save_logo
 
     _, company = make_employer(company_name="Wide Logo Health")
-    job = make_job(company, title="Coding Auditor")
+    job = make_job(company, title=LONG_TITLE)
     company.logo_path = save_logo(company, solid_png(2400, 600))
     db.session.commit()
     phone.goto(f"/jobs/{job.id}-{job.slug}")
@@ -148,6 +148,9 @@ def test_a_wide_logo_stays_in_its_box_on_a_phone(phone):
     logos.first.wait_for()
     assert_fits(phone)
     assert_in_view(logos)
+    # The title keeps the card's width instead of wrapping beside the logo, a word a line.
+    title = phone.locator("h1").first.bounding_box()
+    assert title["width"] > WIDTH * 0.6, title
     phone.goto("/jobs")
     assert_fits(phone)
 
