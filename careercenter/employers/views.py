@@ -76,17 +76,21 @@ def team():
     return render_template("employers/team.html", form=form, company=g.company, pending=pending, me=g.member), status
 
 
-@bp.route("/employer/team/<int:member_id>/remove", methods=["POST"])
+@bp.route("/employer/team/<int:member_id>/remove", methods=["GET", "POST"])
 @owner_required
 def remove_member(member_id):
+    """GET asks first (the team page links here); POST removes."""
     member = db.session.get(CompanyMember, member_id)
     if member is None or member.company_id != g.company.id:
         abort(404)
+    if request.method == "GET":
+        return render_template("employers/remove_member.html", member=member, company=g.company)
+    name = member.user.name
     if member.role == MemberRole.OWNER and services.owners_count(g.company) == 1:
         flash("A company needs at least one owner. Make someone else an owner first.", "danger")
     else:
         services.remove_member(member)
-        flash("They are no longer on your team.", "info")
+        flash(f"{name} is no longer on your team.", "info")
     return redirect(url_for("employers.team"))
 
 

@@ -17,6 +17,7 @@ ROUTES = [
     ("POST", "/employer/company", {"name": "Renamed Clinic", "org_type": "hospital"}, "member"),
     ("GET", "/employer/team", None, "member"),
     ("POST", "/employer/team", {"email": "new@colleague.example", "role": "member"}, "owner"),
+    ("GET", "/employer/team/{member_row}/remove", None, "owner-own"),
     ("POST", "/employer/team/{member_row}/remove", {}, "owner-own"),
     ("GET", "/employer/jobs/new", None, "member"),
     ("POST", "/employer/jobs/new", job_form(), "member"),

@@ -120,7 +120,14 @@ def test_owner_removes_a_member_but_not_the_last_owner(client):
     login(client, owner.email)
     own_row = db.session.scalar(db.select(CompanyMember.id).filter_by(user_id=owner.id))
     their_row = db.session.scalar(db.select(CompanyMember.id).filter_by(user_id=colleague.id))
-    client.post(f"/employer/team/{their_row}/remove")
+    # The team page's Remove asks first, naming the person; nothing changes until the POST.
+    team = client.get("/employer/team").get_data(as_text=True)
+    assert f'href="/employer/team/{their_row}/remove"' in team
+    ask = client.get(f"/employer/team/{their_row}/remove").get_data(as_text=True)
+    assert f"Remove {colleague.name} from" in ask
+    assert db.session.get(CompanyMember, their_row) is not None
+    removed = client.post(f"/employer/team/{their_row}/remove", follow_redirects=True).get_data(as_text=True)
+    assert f"{colleague.name} is no longer on your team." in removed
     page = client.post(f"/employer/team/{own_row}/remove", follow_redirects=True)
     assert "at least one owner" in page.get_data(as_text=True)
     assert db.session.get(CompanyMember, own_row) is not None
