@@ -93,7 +93,9 @@ def revoke_invitation(invitation):
 
 
 def invite_member(company, *, email, role, invited_by):
-    """Record an invitation and email its link. Commits; returns the invitation."""
+    """Record an invitation and email its link; an earlier open invitation to the same address
+    at the company is replaced (its link stops working). Commits; returns the invitation."""
+    _drop_pending(company.id, email.lower())
     token = secrets.token_urlsafe(32)
     invitation = CompanyInvitation(company=company, email=email.lower(), role=role,
                                    token_hash=_hash(token), invited_by_id=invited_by.id)

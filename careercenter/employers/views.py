@@ -68,8 +68,10 @@ def team():
             if problem:
                 form.email.errors.append(problem)
             else:
+                again = any(i.email == form.email.data for i in services.pending_invitations(g.company))
                 services.invite_member(g.company, email=form.email.data, role=form.role.data, invited_by=current_user)
-                flash(f"We emailed an invitation to {form.email.data}.", "success")
+                flash(f"We emailed a new invitation to {form.email.data}; the earlier link no longer works." if again
+                      else f"We emailed an invitation to {form.email.data}.", "success")
                 return redirect(url_for("employers.team"))
     pending = services.pending_invitations(g.company)
     status = 200 if request.method == "GET" else 422

@@ -194,6 +194,9 @@ def test_a_removed_member_cannot_rejoin_with_an_older_invitation(client, outbox)
     login(client, owner.email)
     older = _invite(client, outbox, "lee@a.example")
     newer = _invite(client, outbox, "lee@a.example")
+    # Inviting again replaces the waiting invitation: one line, and the older link is dead already.
+    team = client.get("/employer/team").get_data(as_text=True)
+    assert team.count("lee@a.example (member)") == 1
     client.post("/account/logout")
     login(client, "lee@a.example")
     client.post(newer)
