@@ -100,6 +100,11 @@ def create_saved_search(criteria, *, name, frequency, hour, timezone, weekday=No
     return saved
 
 
+def resend_confirmation(saved):
+    """Email a guest's still-unconfirmed saved search its confirmation link again (after the commit)."""
+    send_email("alert-confirm", saved.email, saved=saved, token=make_confirm_token(saved))
+
+
 def confirm_saved_search(saved):
     """Activate a guest's saved search (idempotent). Does not commit."""
     if saved.status == SearchStatus.PENDING:

@@ -12,7 +12,7 @@ from .forms import ActionForm, SaveSearchForm, ScheduleForm
 from .models import SavedSearch, SearchStatus
 from .services import (
     AlertError, DuplicateSearch, confirm_saved_search, create_saved_search, delete_saved_search, describe, pause_saved_search,
-    resume_saved_search, searches_for_address, unsubscribe_saved_search, update_schedule,
+    resend_confirmation, resume_saved_search, searches_for_address, unsubscribe_saved_search, update_schedule,
 )
 from .tokens import make_manage_token, read_confirm_token, read_manage_token, read_unsubscribe_token
 
@@ -46,6 +46,11 @@ def new():
                 email=form.email.data if guest else None,
             )
         except DuplicateSearch as exc:
+            if guest and exc.saved.status == SearchStatus.PENDING:
+                # Saved before but never confirmed: the first link may be lost, so send it again.
+                resend_confirmation(exc.saved)
+                db.session.commit()
+                return render_template("alerts/check_email.html", email=exc.saved.email, resent=True)
             if guest:
                 # No link for guests: the address is not proven theirs; every alert email has one.
                 form.email.errors = [*form.email.errors, f"{exc} Manage it with the link in any of our "

@@ -59,6 +59,20 @@ def test_a_guest_saving_a_search_again_is_told_it_exists(client, outbox):
     assert count(SavedSearch) == 1
 
 
+def test_a_guest_saving_an_unconfirmed_search_again_gets_the_confirmation_link_again(client, outbox):
+    make_saved_search(None, email="g@example.com", q="auditor", confirm=False)
+    first = outbox.messages(to="g@example.com")
+    assert len(first) == 1
+    response = client.post("/alerts/new?q=auditor", data={
+        "email": "g@example.com", "frequency": "daily", "hour": "8", "timezone": "America/New_York", "weekday": "0"})
+    html = response.get_data(as_text=True)
+    assert "have not confirmed it yet, so we sent its confirmation link to <strong>g@example.com</strong> again" in html
+    mails = outbox.messages(to="g@example.com")
+    assert len(mails) == 2 and mails[-1].subject == first[0].subject
+    assert client.get(mails[-1].link("/alerts/confirm/")).status_code in (200, 302)
+    assert count(SavedSearch) == 1 and db.session.scalar(db.select(SavedSearch.status)) == "active"
+
+
 def test_other_people_cannot_touch_a_saved_search(client):
     owner = make_user("owner@example.com")
     saved = make_saved_search(owner, q="coder")
