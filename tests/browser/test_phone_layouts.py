@@ -178,3 +178,22 @@ def test_search_results_come_first_on_a_phone_and_filters_open_from_a_button(pho
     assert desktop.get_by_label("City").is_visible()  # the sidebar stays open on a desktop
     assert not desktop.get_by_role("button", name="Filters", exact=True).is_visible()
     desktop.context.close()
+
+
+def test_find_coders_shows_coders_first_on_a_phone(phone):
+    from careercenter.seekers.services import get_or_create_profile
+
+    user, _ = make_employer(company_name="Lakeside Health")
+    profile = get_or_create_profile(make_seeker("rita@example.org", name="Rita Remote"))
+    profile.visible_to_employers, profile.headline = True, "Remote CRC, HCC V28"
+    db.session.commit()
+    sign_in(phone, user.email)
+    phone.goto("/employer/candidates")
+    assert_fits(phone)
+    card = phone.locator("article.candidate").first
+    box = card.bounding_box()
+    assert box is not None and box["y"] < 844, box  # the first coder shows on the first screen
+    headline = phone.get_by_label("Headline contains")
+    assert not headline.is_visible()
+    phone.get_by_role("button", name="Filters", exact=True).click()
+    headline.wait_for(state="visible")
