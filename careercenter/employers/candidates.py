@@ -52,7 +52,7 @@ def candidates_query(form):
     if form.min_years.data is not None:
         stmt = stmt.where(SeekerProfile.years_experience >= form.min_years.data)
     if form.q.data:
-        stmt = stmt.where(SeekerProfile.headline.ilike(f"%{form.q.data}%"))
+        stmt = stmt.where(SeekerProfile.headline.icontains(form.q.data, autoescape=True))
     return stmt.order_by(SeekerProfile.updated_at.desc(), SeekerProfile.id.desc())
 
 

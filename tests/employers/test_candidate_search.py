@@ -29,6 +29,9 @@ def test_only_coders_who_opened_their_profile_are_listed(client):
     assert "Olive Open" in page and "Remote CPC, 6 years of E/M" in page
     assert "Carl Closed" not in page and "Una Verified" not in page
     assert "open@example.org" not in page
+    # Headline words are matched as typed, in any case: "%" is a character, not a wildcard.
+    assert "Olive Open" in client.get("/employer/candidates?q=remote+cpc").get_data(as_text=True)
+    assert "Olive Open" not in client.get("/employer/candidates?q=%25").get_data(as_text=True)
 
 
 def test_filters_narrow_the_list_and_bad_values_are_reported(client):
